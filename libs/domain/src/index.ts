@@ -1,4 +1,5 @@
 export * from './shared/basis-points';
+export * from './shared/authorization';
 export * from './shared/business-date';
 export * from './shared/decider';
 export * from './shared/domain-error';

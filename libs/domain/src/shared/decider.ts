@@ -10,7 +10,7 @@ export interface Actor {
   readonly enterpriseId?: string;
 }
 
-export type Role = 'admin' | 'bank' | 'enterprise' | 'fund-manager' | 'auditor';
+export type Role = 'admin' | 'bank' | 'enterprise' | 'fund-manager' | 'auditor' | 'system';
 
 /** Who asks, and when: every command carries it, the domain never reads a clock. */
 export interface CommandMetadata {
