@@ -1,0 +1,136 @@
+import type { ClientBase } from 'pg';
+import { checkExpectedRevision, validateAppend } from '../append-rules';
+import { ConcurrencyError, InvalidAppendError } from '../errors';
+import type { NewEvent } from '../event';
+import type { AppendResult, ExpectedRevision } from '../event-store';
+import { sqlPosition } from '../position';
+import type { PostgresTables } from './postgres-tables';
+
+/** An append checked and serialised on the caller's side, ready to join a batch. */
+export interface PreparedAppend {
+  readonly streamId: string;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: readonly { readonly type: string; readonly data: string; readonly metadata: string }[];
+}
+
+export type AppendOutcome = AppendResult | ConcurrencyError;
+
+/**
+ * Validates and serialises an append before it is queued, so a payload that cannot become JSON
+ * fails its own caller at once instead of a whole batch.
+ */
+export function prepareAppend(
+  streamId: string,
+  events: readonly NewEvent[],
+  expectedRevision: ExpectedRevision,
+): PreparedAppend {
+  validateAppend(streamId, events, expectedRevision);
+  return {
+    streamId,
+    expectedRevision,
+    events: events.map((event) => ({
+      type: event.type,
+      data: toJson(event.data, streamId, 'data'),
+      metadata: toJson(event.metadata, streamId, 'metadata'),
+    })),
+  };
+}
+
+function toJson(value: unknown, streamId: string, what: string): string {
+  const json = JSON.stringify(value);
+  if (typeof json !== 'string' || !json.startsWith('{')) {
+    throw new InvalidAppendError(`An event for "${streamId}" has ${what} that is not a JSON object`);
+  }
+  return json;
+}
+
+/**
+ * Writes a batch of appends inside the caller's open transaction and returns one outcome per
+ * append, in order: its result, or its ConcurrencyError (nothing of it written).
+ *
+ * First it locks the single global-position row, and holds it until the caller commits or rolls
+ * back: that is the serialisation point that makes commit order equal position order
+ * (docs/global-order.md). Only then does it read the streams' revisions, so a concurrent writer's
+ * commit is always seen (READ COMMITTED takes a fresh snapshot per statement).
+ *
+ * Exported so the ordering test can hold a transaction open exactly where an append would.
+ */
+export async function writeAppendBatch(
+  client: ClientBase,
+  tables: PostgresTables,
+  appends: readonly PreparedAppend[],
+): Promise<AppendOutcome[]> {
+  const counter = await client.query<{ last: string }>(`SELECT last FROM ${tables.globalPosition} FOR UPDATE`);
+  let last = BigInt(counter.rows[0].last);
+
+  const streamIds = [...new Set(appends.map((append) => append.streamId))];
+  const found = await client.query<{ stream_id: string; revision: string }>(
+    `SELECT stream_id, revision FROM ${tables.streams} WHERE stream_id = ANY($1::text[])`,
+    [streamIds],
+  );
+  const current = new Map<string, number | null>(streamIds.map((id) => [id, null]));
+  for (const row of found.rows) current.set(row.stream_id, Number(row.revision));
+
+  const columns = {
+    positions: [] as string[],
+    streamIds: [] as string[],
+    revisions: [] as number[],
+    types: [] as string[],
+    data: [] as string[],
+    metadata: [] as string[],
+  };
+  const written = new Map<string, number>();
+  const outcomes = appends.map((append): AppendOutcome => {
+    const revisionBefore = current.get(append.streamId) ?? null;
+    try {
+      checkExpectedRevision(append.streamId, append.expectedRevision, revisionBefore);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return error;
+      throw error;
+    }
+    let revision = revisionBefore ?? -1;
+    for (const event of append.events) {
+      last += 1n;
+      revision += 1;
+      columns.positions.push(last.toString());
+      columns.streamIds.push(append.streamId);
+      columns.revisions.push(revision);
+      columns.types.push(event.type);
+      columns.data.push(event.data);
+      columns.metadata.push(event.metadata);
+    }
+    // Later appends of this batch to the same stream are checked against this one.
+    current.set(append.streamId, revision);
+    written.set(append.streamId, revision);
+    return { nextRevision: revision, position: sqlPosition(last) };
+  });
+  if (columns.positions.length === 0) return outcomes;
+
+  // One statement, one round trip, whatever the batch size: arrays keep the parameter count fixed.
+  await client.query(
+    `WITH appended AS (
+       INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::json[], $6::json[])
+     ), moved AS (
+       INSERT INTO ${tables.streams} (stream_id, revision)
+       SELECT * FROM unnest($7::text[], $8::bigint[])
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
+     ), counted AS (
+       UPDATE ${tables.globalPosition} SET last = $9::bigint
+     )
+     SELECT pg_notify($10, $9::bigint::text)`,
+    [
+      columns.positions,
+      columns.streamIds,
+      columns.revisions,
+      columns.types,
+      columns.data,
+      columns.metadata,
+      [...written.keys()],
+      [...written.values()],
+      last.toString(),
+      tables.channel,
+    ],
+  );
+  return outcomes;
+}

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createTestSchema } from '../../../../test/support/postgres';
+import type { TestSchema } from '../../../../test/support/postgres';
+import { ConcurrencyError } from '../errors';
+import type { EventData, NewEvent, RecordedEvent } from '../event';
+import type { AllSubscription } from '../event-store';
+import { START, comparePositions, sqlPosition } from '../position';
+import { prepareAppend, writeAppendBatch } from './postgres-append-batch';
+import { PostgresEventStore } from './postgres-event-store';
+import { postgresTables } from './postgres-tables';
+
+function event(type: string, data: EventData = {}): NewEvent {
+  return {
+    type,
+    data,
+    metadata: {
+      eventId: randomUUID(),
+      actor: { sub: 'user-1', role: 'clerk' },
+      correlationId: randomUUID(),
+      causationId: null,
+      recordedAt: '2026-11-25T15:00:00.000Z',
+      schemaVersion: 1,
+    },
+  };
+}
+
+/** Reads a subscription in the background until it has `count` events or `timeoutMs` passes. */
+function collect(subscription: AllSubscription, count: number, timeoutMs = 20000) {
+  const seen: RecordedEvent[] = [];
+  const done = (async () => {
+    const timer = setTimeout(() => void subscription.close(), timeoutMs);
+    for await (const recorded of subscription) {
+      seen.push(recorded);
+      if (seen.length >= count) break;
+    }
+    clearTimeout(timer);
+    return seen;
+  })();
+  return { seen, done };
+}
+
+/** Every event exactly once, positions 1..n with no gap, in delivery order. */
+function expectDenseExactlyOnce(seen: RecordedEvent[], expectedEventIds: Set<string>): void {
+  expect(seen.map((e) => e.position.commit)).toEqual(seen.map((_, i) => BigInt(i + 1)));
+  const ids = seen.map((e) => e.metadata.eventId);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(new Set(ids)).toEqual(expectedEventIds);
+}
+
+describe('PostgresEventStore', () => {
+  let testSchema: TestSchema;
+  const stores: PostgresEventStore[] = [];
+  const open = async (options: { pollMs?: number; listen?: boolean } = {}) => {
+    const store = await PostgresEventStore.open({
+      connectionString: testSchema.url,
+      schema: testSchema.schema,
+      ...options,
+    });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    testSchema = await createTestSchema();
+  });
+
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+    await testSchema.drop();
+  });
+
+  describe('migrations', () => {
+    it('creates a missing schema, and concurrent openers apply each migration once', async () => {
+      const schema = `${testSchema.schema}_fresh`;
+      const opening = Array.from({ length: 4 }, () =>
+        PostgresEventStore.open({ connectionString: testSchema.url, schema, listen: false }),
+      );
+      const opened = await Promise.all(opening);
+      stores.push(...opened);
+      await opened[0].append('loan-1', [event('LoanRequested')], 'no-stream');
+      stores.push(await PostgresEventStore.open({ connectionString: testSchema.url, schema, listen: false }));
+
+      const client = new Client({ connectionString: testSchema.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+        expect(rows).toEqual([{ version: 1 }]);
+        expect(await stores[stores.length - 1].streamRevision('loan-1')).toBe(0);
+      } finally {
+        await Promise.all(stores.splice(0).map((store) => store.close()));
+        await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await client.end();
+      }
+    });
+  });
+
+  describe('storage', () => {
+    it('returns data and metadata exactly as written, key order included', async () => {
+      const store = await open();
+      expect(await store.headPosition()).toBe(START);
+      const written = event('PledgeRegistered', { zeta: 1, alpha: { y: 'é中🙂', x: [3, 1, 2] }, mid: null, big: 1e21 });
+      await store.append('pledge-1', [written], 'no-stream');
+      const [read] = await store.readStream('pledge-1');
+      expect(JSON.stringify(read.data)).toBe(JSON.stringify(written.data));
+      expect(JSON.stringify(read.metadata)).toBe(JSON.stringify(written.metadata));
+      expect(read.position).toEqual(sqlPosition(1));
+      expect(await store.headPosition()).toEqual(sqlPosition(1));
+    });
+
+    it('reads a stream forwards and backwards from a revision with a limit', async () => {
+      const store = await open();
+      await store.append(
+        'loan-1',
+        [0, 1, 2, 3, 4].map((n) => event('Step', { n })),
+        'no-stream',
+      );
+      const numbers = (events: RecordedEvent[]) => events.map((e) => e.data.n);
+      expect(numbers(await store.readStream('loan-1', { fromRevision: 1, maxCount: 2 }))).toEqual([1, 2]);
+      expect(numbers(await store.readStream('loan-1', { direction: 'backwards', maxCount: 2 }))).toEqual([4, 3]);
+      expect(numbers(await store.readStream('loan-1', { direction: 'backwards', fromRevision: 1 }))).toEqual([1, 0]);
+      expect(await store.readStream('missing')).toEqual([]);
+      expect(await store.streamRevision('missing')).toBeNull();
+    });
+  });
+
+  describe('group commit', () => {
+    it('gives each concurrent caller its own result or its own ConcurrencyError', async () => {
+      const store = await open();
+      const racing = Array.from({ length: 20 }, (_, n) => store.append('loan-1', [event('Raced', { n })], 'no-stream'));
+      const chained = [
+        store.append('loan-2', [event('First')], 'no-stream'),
+        store.append('loan-2', [event('Second'), event('Third')], 0),
+        store.append('loan-2', [event('Stale')], 0),
+      ];
+      const results = await Promise.allSettled([...racing, ...chained]);
+
+      const raceResults = results.slice(0, 20);
+      expect(raceResults.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const lost of raceResults.filter((r) => r.status === 'rejected')) {
+        expect((lost as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        expect((lost as PromiseRejectedResult).reason).toMatchObject({ expected: 'no-stream', actual: 0 });
+      }
+      const [first, second, stale] = results.slice(20);
+      expect(first).toMatchObject({ status: 'fulfilled', value: { nextRevision: 0 } });
+      expect(second).toMatchObject({ status: 'fulfilled', value: { nextRevision: 2 } });
+      expect(stale).toMatchObject({ status: 'rejected', reason: { expected: 0, actual: 2 } });
+      expect((await store.readStream('loan-2')).map((e) => e.type)).toEqual(['First', 'Second', 'Third']);
+      expect(await store.headPosition()).toEqual(sqlPosition(4));
+    });
+
+    it('fails only the append PostgreSQL refuses, not its neighbours in the batch', async () => {
+      const store = await open();
+      const results = await Promise.allSettled([
+        store.append('loan-1', [event('Fine')], 'no-stream'),
+        store.append('loan-2', [event('Nul\u0000InType')], 'no-stream'),
+        store.append('loan-3', [event('AlsoFine')], 'no-stream'),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.streamRevision('loan-2')).toBeNull();
+      const all = await store.readAll({ after: START, maxCount: 10 });
+      expect(all.map((e) => [e.streamId, e.position.commit])).toEqual([
+        ['loan-1', 1n],
+        ['loan-3', 2n],
+      ]);
+    });
+
+    it('splits a large batch into transactions without splitting an append', async () => {
+      const store = await PostgresEventStore.open({
+        connectionString: testSchema.url,
+        schema: testSchema.schema,
+        maxBatchEvents: 10,
+      });
+      stores.push(store);
+      const appends = Array.from({ length: 30 }, (_, n) =>
+        store.append(
+          `loan-${n}`,
+          Array.from({ length: 1 + (n % 4) }, () => event('Step')),
+          'no-stream',
+        ),
+      );
+      appends.push(
+        store.append(
+          'big',
+          Array.from({ length: 25 }, () => event('Step')),
+          'no-stream',
+        ),
+      );
+      const results = await Promise.all(appends);
+      expect(results[30].nextRevision).toBe(24);
+      const all = await store.readAll({ after: START, maxCount: 1000 });
+      expect(all.map((e) => e.position.commit)).toEqual(all.map((_, i) => BigInt(i + 1)));
+      const big = all.filter((e) => e.streamId === 'big').map((e) => Number(e.position.commit));
+      expect(big[big.length - 1] - big[0]).toBe(24);
+    });
+  });
+
+  describe('global order', () => {
+    it('never lets a subscriber skip or reorder past an append transaction held open', async () => {
+      const subscriberStore = await open();
+      const otherProcess = await open(); // its own pool: another writer, as a second process would be
+      const expectedIds = new Set<string>();
+      const append = (store: PostgresEventStore, streamId: string) => {
+        const written = event('Appended');
+        expectedIds.add(written.metadata.eventId);
+        return store.append(streamId, [written], 'any');
+      };
+      const subscription = subscriberStore.subscribeToAll({ after: START, batchSize: 7 });
+      const { seen, done } = collect(subscription, 101);
+
+      await Promise.all(Array.from({ length: 50 }, (_, n) => append(otherProcess, `before-${n}`)));
+
+      const held = new Client({ connectionString: testSchema.url });
+      await held.connect();
+      try {
+        await held.query('BEGIN');
+        const heldEvent = event('Held');
+        expectedIds.add(heldEvent.metadata.eventId);
+        const [heldOutcome] = await writeAppendBatch(held, postgresTables(testSchema.schema), [
+          prepareAppend('held', [heldEvent], 'no-stream'),
+        ]);
+        expect(heldOutcome).toEqual({ nextRevision: 0, position: sqlPosition(51) });
+
+        let committedWhileHeld = 0;
+        const later = Array.from({ length: 50 }, (_, n) =>
+          append(n % 2 ? otherProcess : subscriberStore, `after-${n}`).then((result) => {
+            committedWhileHeld += 1;
+            return result;
+          }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(committedWhileHeld).toBe(0);
+        expect(seen).toHaveLength(50);
+
+        await held.query('COMMIT');
+        const laterResults = await Promise.all(later);
+        expect(Math.min(...laterResults.map((r) => Number(r.position.commit)))).toBe(52);
+      } finally {
+        await held.end();
+      }
+
+      const delivered = await done;
+      expectDenseExactlyOnce(delivered, expectedIds);
+      expect(delivered[50].type).toBe('Held');
+    });
+
+    it('delivers appends from two pools exactly once, in order, with dense positions', async () => {
+      const [first, second, reader] = [await open(), await open(), await open()];
+      const expectedIds = new Set<string>();
+      const total = 2 * 400 * 2;
+      const { done } = collect(reader.subscribeToAll({ after: START, batchSize: 50 }), total, 30000);
+      const writer = async (store: PostgresEventStore, name: string) => {
+        for (let round = 0; round < 20; round += 1) {
+          await Promise.all(
+            Array.from({ length: 20 }, (_, n) => {
+              const events = [event('Pair', { round }), event('Pair', { round })];
+              for (const e of events) expectedIds.add(e.metadata.eventId);
+              return store.append(`${name}-${n % 7}`, events, 'any');
+            }),
+          );
+        }
+      };
+      await Promise.all([writer(first, 'first'), writer(second, 'second')]);
+
+      const delivered = await done;
+      expectDenseExactlyOnce(delivered, expectedIds);
+      for (const name of ['first-0', 'second-3']) {
+        const revisions = delivered.filter((e) => e.streamId === name).map((e) => e.revision);
+        expect(revisions).toEqual(revisions.map((_, i) => i));
+      }
+      for (let i = 1; i < delivered.length; i += 1) {
+        expect(comparePositions(delivered[i - 1].position, delivered[i].position)).toBe(-1);
+      }
+    });
+
+    it('wakes a subscriber at once on an append committed through another pool (LISTEN/NOTIFY)', async () => {
+      const reader = await open({ pollMs: 60000 });
+      const writer = await open();
+      const { done } = collect(reader.subscribeToAll({ after: START }), 1, 5000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const startedAt = Date.now();
+      await writer.append('loan-1', [event('FromElsewhere')], 'no-stream');
+      const [delivered] = await done;
+      expect(delivered?.type).toBe('FromElsewhere');
+      expect(Date.now() - startedAt).toBeLessThan(2000);
+    });
+  });
+});
+
+describe('test support: createTestSchema', () => {
+  it('fails, naming LEDGER_TEST_PG_URL and how to start PostgreSQL, when the database cannot be reached', async () => {
+    const unreachable = 'postgres://postgres:secret@127.0.0.1:1/test';
+    const failure = createTestSchema(unreachable);
+    await expect(failure).rejects.toThrow(/LEDGER_TEST_PG_URL/);
+    await expect(failure).rejects.toThrow(/pg_ctlcluster .* start/);
+    await expect(failure).rejects.not.toThrow(/secret/);
+  });
+});
