@@ -6,3 +6,4 @@ export * from './event';
 export * from './event-store';
 export * from './group-commit';
 export * from './position';
+export * from './postgres/postgres-event-store';
