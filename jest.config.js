@@ -33,6 +33,12 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.test.ts'],
       testTimeout: 60000,
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e.test.ts'], testTimeout: 60000 },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e.test.ts'],
+      testTimeout: 60000,
+      globalSetup: '<rootDir>/test/support/build-global-setup.js',
+    },
   ],
 };

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config/ledger-config';
+import { createLedgerApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const app = await createLedgerApp(config);
+  await app.listen(config.port, config.host);
+  // Graceful shutdown: stop accepting requests, let in-flight ones finish, close the stores, exit 0.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      app
+        .close()
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          console.error('Pledge Ledger failed to shut down cleanly:', error);
+          process.exit(1);
+        });
+    });
+  }
+  console.log(`Pledge Ledger listening on http://${config.host}:${config.port} (event store: ${config.eventStoreUrl})`);
+}
+
+main().catch((error: unknown) => {
+  console.error('Pledge Ledger failed to start:', error);
+  process.exit(1);
+});
