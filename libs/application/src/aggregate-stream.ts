@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Command, Decider, DomainEvent } from '@pledge-ledger/domain';
+import type {
+  EventData,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+} from '@pledge-ledger/event-store';
+import { ConcurrencyError } from '@pledge-ledger/event-store';
+
+/** Version of the event schemas written today; upcasters (a later issue) turn older ones into this. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Why a command happened: the request or the event that caused it. */
+export interface CommandCause {
+  readonly correlationId: string;
+  /** Id of the event (process managers) or request that caused this command; null for a person's own request. */
+  readonly causationId: string | null;
+}
+
+export interface LoadedAggregate<S> {
+  readonly state: S;
+  /** Revision of the stream's last event, or null when the stream does not exist. */
+  readonly revision: number | null;
+}
+
+export interface CommandResult {
+  readonly streamId: string;
+  /** The stream's revision after the command (unchanged when it decided no events). */
+  readonly revision: number | null;
+  /** Global position of the last event written; null when the command decided no events. */
+  readonly position: Position | null;
+  readonly events: readonly DomainEvent[];
+}
+
+export async function loadAggregate<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+): Promise<LoadedAggregate<S>> {
+  const events = await store.readStream(streamId);
+  let state = decider.initialState;
+  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+  return { state, revision: events.length === 0 ? null : events[events.length - 1].revision };
+}
+
+function toNewEvents(events: readonly DomainEvent[], command: Command, cause: CommandCause): NewEvent[] {
+  return events.map((event) => {
+    const metadata: EventMetadata = {
+      eventId: randomUUID(),
+      actor: { ...command.metadata.actor },
+      correlationId: cause.correlationId,
+      causationId: cause.causationId,
+      recordedAt: command.metadata.now,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    };
+    return { type: event.type, data: event.data as EventData, metadata };
+  });
+}
+
+export interface ExecuteOptions {
+  /**
+   * The revision the caller saw (HTTP If-Match). When given, a stale revision is a
+   * ConcurrencyError and the command is never retried: the caller asked for exactly that state.
+   */
+  readonly expectedRevision?: number;
+  /**
+   * Decide again on a ConcurrencyError, up to this many times. Only for commands whose decision
+   * is safe to re-take on newer state (the decider re-checks every rule); default 0.
+   */
+  readonly retries?: number;
+}
+
+/**
+ * The one way a command changes the ledger: read the stream, decide, append with the revision
+ * the decision was made on. A concurrent writer makes the append fail with ConcurrencyError
+ * rather than silently deciding on stale state.
+ */
+export async function executeCommand<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  cause: CommandCause,
+  options: ExecuteOptions = {},
+): Promise<CommandResult> {
+  for (let attempt = 0; ; attempt++) {
+    const { state, revision } = await loadAggregate(store, decider, streamId);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new ConcurrencyError(streamId, options.expectedRevision, revision ?? 'no-stream');
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { streamId, revision, position: null, events };
+    const expected: ExpectedRevision = revision ?? 'no-stream';
+    try {
+      const result = await store.append(streamId, toNewEvents(events, command, cause), expected);
+      return { streamId, revision: result.nextRevision, position: result.position, events };
+    } catch (error) {
+      const mayRetry = options.expectedRevision === undefined && attempt < (options.retries ?? 0);
+      if (!(error instanceof ConcurrencyError) || !mayRetry) throw error;
+    }
+  }
+}
