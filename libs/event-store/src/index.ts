@@ -7,3 +7,4 @@ export * from './event-store';
 export * from './group-commit';
 export * from './position';
 export * from './postgres/postgres-event-store';
+export * from './esdb/esdb-event-store';

@@ -1,0 +1,168 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START as ESDB_START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type Position as EsdbPosition,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import { validateAppend } from '../append-rules';
+import { ConcurrencyError } from '../errors';
+import type { NewEvent, RecordedEvent } from '../event';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store';
+import { comparePositions, START, type After } from '../position';
+import { esdbAllSubscription } from './esdb-all-subscription';
+import {
+  isUserEvent,
+  positionOf,
+  toActualRevision,
+  toEsdbEvent,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toRecordedEvent,
+} from './esdb-event-mapping';
+
+// `$all` pages: small enough to bound memory, large enough that system events in between cost little.
+const ALL_PAGE_SIZE = 500;
+
+/**
+ * The EventStore port on EventStoreDB / KurrentDB through the gRPC client. Positions are the
+ * server's own `$all` (commit, prepare) pairs. Events EventStoreDB writes itself (`$` types and
+ * `$` streams) never reach the port's global reads, so every adapter shows only the ledger's events.
+ */
+export class EsdbEventStore implements EventStore {
+  private constructor(private readonly client: EventStoreDBClient) {}
+
+  /** Connects and makes one read, so a wrong URL or an unreachable server fails at start, not on first use. */
+  static async open(url: string): Promise<EsdbEventStore> {
+    // KurrentDB is the same protocol under a new name; this client only knows the esdb scheme.
+    const client = EventStoreDBClient.connectionString(url.replace(/^kurrentdb(\+discover)?:\/\//, 'esdb$1://'));
+    try {
+      await collect(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    } catch (error) {
+      await client.dispose();
+      throw new Error(`Cannot reach the EventStoreDB server at ${url}: ${(error as Error).message}`, { cause: error });
+    }
+    return new EsdbEventStore(client);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    validateAppend(streamId, events, expectedRevision);
+    try {
+      const result = await this.client.appendToStream(streamId, events.map(toEsdbEvent), {
+        expectedRevision: toEsdbExpectedRevision(expectedRevision),
+      });
+      if (!result.position) throw new Error(`EventStoreDB returned no position for the append to "${streamId}"`);
+      return {
+        nextRevision: Number(result.nextExpectedRevision),
+        position: { commit: result.position.commit, prepare: result.position.prepare },
+      };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        throw new ConcurrencyError(streamId, expectedRevision, toActualRevision(error.actualVersion));
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    if (options.maxCount !== undefined && options.maxCount <= 0) return [];
+    const defaultStart = backwards ? END : ESDB_START;
+    const read = this.client.readStream(streamId, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision === undefined ? defaultStart : BigInt(options.fromRevision),
+      maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+    });
+    const events = await collectOrNone(read);
+    return events.filter(isUserEvent).map(toRecordedEvent);
+  }
+
+  async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const result: RecordedEvent[] = [];
+    if (maxCount <= 0) return result;
+    // The client reads `$all` from a position inclusively and has no filter for plain reads:
+    // skip the event at `after` and system events here, reading on until `maxCount` is met.
+    let cursor = after;
+    for (;;) {
+      const page = await collect(
+        this.client.readAll({ direction: FORWARDS, fromPosition: toEsdbPosition(cursor), maxCount: ALL_PAGE_SIZE }),
+      );
+      let advanced = false;
+      for (const resolved of page) {
+        const position = positionOf(resolved);
+        if (!position || comparePositions(position, cursor) <= 0) continue;
+        cursor = position;
+        advanced = true;
+        if (!isUserEvent(resolved)) continue;
+        result.push(toRecordedEvent(resolved));
+        if (result.length === maxCount) return result;
+      }
+      if (page.length < ALL_PAGE_SIZE || !advanced) return result;
+    }
+  }
+
+  subscribeToAll({ after }: SubscribeOptions): AllSubscription {
+    // The server pages the catch-up itself, so `batchSize` has nothing to tune here.
+    return esdbAllSubscription(this.client, after);
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    const read = this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const [last] = await collectOrNone(read);
+    return last?.event ? Number(last.event.revision) : null;
+  }
+
+  async headPosition(): Promise<After> {
+    let cursor: EsdbPosition | typeof END = END;
+    for (;;) {
+      const page = await collect(
+        this.client.readAll({ direction: BACKWARDS, fromPosition: cursor, maxCount: ALL_PAGE_SIZE }),
+      );
+      let advanced = false;
+      for (const resolved of page) {
+        const position = positionOf(resolved);
+        if (!position || (cursor !== END && comparePositions(position, cursor) >= 0)) continue;
+        cursor = position;
+        advanced = true;
+        if (isUserEvent(resolved)) return position;
+      }
+      if (page.length < ALL_PAGE_SIZE || !advanced) return START;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+}
+
+async function collect(read: AsyncIterable<ResolvedEvent>): Promise<ResolvedEvent[]> {
+  const events: ResolvedEvent[] = [];
+  for await (const resolved of read) events.push(resolved);
+  return events;
+}
+
+/** The port's one not-found behaviour: a stream that does not exist reads as no events. */
+async function collectOrNone(read: AsyncIterable<ResolvedEvent>): Promise<ResolvedEvent[]> {
+  try {
+    return await collect(read);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return [];
+    throw error;
+  }
+}
