@@ -1,4 +1,5 @@
-import type { ClientBase } from 'pg';
+import { escapeLiteral } from 'pg';
+import type { ClientBase, QueryResult } from 'pg';
 import { checkExpectedRevision, validateAppend } from '../append-rules';
 import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { NewEvent } from '../event';
@@ -45,31 +46,33 @@ function toJson(value: unknown, streamId: string, what: string): string {
 }
 
 /**
- * Writes a batch of appends inside the caller's open transaction and returns one outcome per
- * append, in order: its result, or its ConcurrencyError (nothing of it written).
+ * Begins a transaction on `client`, writes a batch of appends in it and leaves it open for the
+ * caller to COMMIT. Returns one outcome per append, in order: its result, or its ConcurrencyError
+ * (nothing of it written).
  *
- * First it locks the single global-position row, and holds it until the caller commits or rolls
- * back: that is the serialisation point that makes commit order equal position order
- * (docs/global-order.md). Only then does it read the streams' revisions, so a concurrent writer's
- * commit is always seen (READ COMMITTED takes a fresh snapshot per statement).
+ * It first locks the single global-position row, held until the transaction ends: that is the
+ * serialisation point that makes commit order equal position order (docs/global-order.md). Only
+ * then does it read the streams' revisions, in a later statement, so it sees every commit made
+ * before it got the lock (READ COMMITTED takes a fresh snapshot per statement).
  *
  * Exported so the ordering test can hold a transaction open exactly where an append would.
  */
-export async function writeAppendBatch(
+export async function beginAppendBatch(
   client: ClientBase,
   tables: PostgresTables,
   appends: readonly PreparedAppend[],
 ): Promise<AppendOutcome[]> {
-  const counter = await client.query<{ last: string }>(`SELECT last FROM ${tables.globalPosition} FOR UPDATE`);
-  let last = BigInt(counter.rows[0].last);
-
   const streamIds = [...new Set(appends.map((append) => append.streamId))];
-  const found = await client.query<{ stream_id: string; revision: string }>(
-    `SELECT stream_id, revision FROM ${tables.streams} WHERE stream_id = ANY($1::text[])`,
-    [streamIds],
-  );
+  // One round trip for BEGIN, the lock and the read, while the lock is held by nobody else:
+  // the simple protocol carries several statements but no parameters, hence the escaped literals.
+  const results = (await client.query(
+    `BEGIN;
+     SELECT last FROM ${tables.globalPosition} FOR UPDATE;
+     SELECT stream_id, revision FROM ${tables.streams} WHERE stream_id IN (${streamIds.map(escapeLiteral).join(', ')})`,
+  )) as unknown as [QueryResult, QueryResult<{ last: string }>, QueryResult<{ stream_id: string; revision: string }>];
+  let last = BigInt(results[1].rows[0].last);
   const current = new Map<string, number | null>(streamIds.map((id) => [id, null]));
-  for (const row of found.rows) current.set(row.stream_id, Number(row.revision));
+  for (const row of results[2].rows) current.set(row.stream_id, Number(row.revision));
 
   const columns = {
     positions: [] as string[],

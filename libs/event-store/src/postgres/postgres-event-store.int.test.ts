@@ -6,7 +6,7 @@ import { ConcurrencyError } from '../errors';
 import type { EventData, NewEvent, RecordedEvent } from '../event';
 import type { AllSubscription } from '../event-store';
 import { START, comparePositions, sqlPosition } from '../position';
-import { prepareAppend, writeAppendBatch } from './postgres-append-batch';
+import { prepareAppend, beginAppendBatch } from './postgres-append-batch';
 import { PostgresEventStore } from './postgres-event-store';
 import { postgresTables } from './postgres-tables';
 
@@ -213,10 +213,9 @@ describe('PostgresEventStore', () => {
       const held = new Client({ connectionString: testSchema.url });
       await held.connect();
       try {
-        await held.query('BEGIN');
         const heldEvent = event('Held');
         expectedIds.add(heldEvent.metadata.eventId);
-        const [heldOutcome] = await writeAppendBatch(held, postgresTables(testSchema.schema), [
+        const [heldOutcome] = await beginAppendBatch(held, postgresTables(testSchema.schema), [
           prepareAppend('held', [heldEvent], 'no-stream'),
         ]);
         expect(heldOutcome).toEqual({ nextRevision: 0, position: sqlPosition(51) });

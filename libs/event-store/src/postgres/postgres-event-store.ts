@@ -16,7 +16,7 @@ import { GroupCommitter } from '../group-commit';
 import type { BatchItem } from '../group-commit';
 import { START, sqlPosition } from '../position';
 import type { After } from '../position';
-import { prepareAppend, writeAppendBatch } from './postgres-append-batch';
+import { prepareAppend, beginAppendBatch } from './postgres-append-batch';
 import type { PreparedAppend } from './postgres-append-batch';
 import { PostgresAppendListener } from './postgres-append-listener';
 import { EVENT_COLUMNS, toRecordedEvent } from './postgres-event-row';
@@ -155,8 +155,7 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     let outcomes;
     try {
-      await client.query('BEGIN');
-      outcomes = await writeAppendBatch(
+      outcomes = await beginAppendBatch(
         client,
         this.tables,
         chunk.map((item) => item.request),
