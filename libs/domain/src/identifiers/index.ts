@@ -1,0 +1,3 @@
+export * from './identifier.errors';
+export * from './patent-number';
+export * from './unified-social-credit-code';
