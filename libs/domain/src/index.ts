@@ -4,3 +4,4 @@ export * from './shared/business-date';
 export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/money';
+export * from './loan';
