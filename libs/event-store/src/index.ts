@@ -8,3 +8,4 @@ export * from './group-commit';
 export * from './position';
 export * from './postgres/postgres-event-store';
 export * from './esdb/esdb-event-store';
+export * from './sqlite/sqlite-event-store';

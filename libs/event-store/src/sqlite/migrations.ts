@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+
+export interface SqliteMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The SQLite adapter's schema, in order. Append-only: a released migration is never edited,
+ * a change is a new version.
+ *
+ * `position` is the rowid (INTEGER PRIMARY KEY) and is assigned by the append transaction as
+ * max + 1 while it holds SQLite's single write lock, so positions are dense and in commit order
+ * even with several processes on one file. `data` and `metadata` are the exact JSON text written.
+ * `streams` holds each stream's current revision so an append checks it with one key lookup,
+ * and lists every stream for audits without scanning the events.
+ */
+export const MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'events and streams',
+    sql: `
+      CREATE TABLE events (
+        position  INTEGER PRIMARY KEY,
+        stream_id TEXT    NOT NULL,
+        revision  INTEGER NOT NULL,
+        type      TEXT    NOT NULL,
+        data      TEXT    NOT NULL,
+        metadata  TEXT    NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+      CREATE TABLE streams (
+        stream_id TEXT    PRIMARY KEY,
+        revision  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, each with its record, inside
+ * one write transaction, so two processes opening a new file at once apply them exactly once.
+ * Refuses a file migrated by a newer build. Returns the versions it applied.
+ */
+export function runMigrations(db: Database, migrations: readonly SqliteMigration[] = MIGRATIONS): number[] {
+  const migrate = db.transaction((): number[] => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+      )
+    `);
+    const applied = new Set(
+      db
+        .prepare('SELECT version FROM schema_migrations')
+        .pluck()
+        .all()
+        .map((version) => Number(version)),
+    );
+    const known = new Set(migrations.map((migration) => migration.version));
+    const unknown = [...applied].filter((version) => !known.has(version));
+    if (unknown.length > 0) {
+      throw new Error(
+        `The event store file has schema version(s) ${unknown.join(', ')} that this build does not know: ` +
+          'it was written by a newer version of the ledger',
+      );
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    const appliedNow: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      appliedNow.push(migration.version);
+    }
+    return appliedNow;
+  });
+  return migrate.immediate();
+}
