@@ -1,0 +1,5 @@
+export * from './enterprise.commands';
+export * from './enterprise.decider';
+export * from './enterprise.errors';
+export * from './enterprise.events';
+export * from './enterprise.state';
