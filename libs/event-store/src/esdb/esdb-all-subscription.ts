@@ -2,7 +2,7 @@ import { excludeSystemEvents, type EventStoreDBClient, type ResolvedEvent } from
 import type { RecordedEvent } from '../event';
 import type { AllSubscription } from '../event-store';
 import { comparePositions, type After } from '../position';
-import { isUserEvent, toEsdbPosition, toRecordedEvent } from './esdb-event-mapping';
+import { isLedgerEvent, toEsdbPosition, toRecordedEvent } from './esdb-event-mapping';
 
 /**
  * Our AllSubscription over the server's own catch-up subscription to `$all`: the server reads
@@ -19,7 +19,7 @@ export function esdbAllSubscription(client: EventStoreDBClient, after: After): A
   const iterate = async function* (): AsyncGenerator<RecordedEvent> {
     try {
       for await (const resolved of subscription as AsyncIterable<ResolvedEvent>) {
-        if (!isUserEvent(resolved)) continue;
+        if (!isLedgerEvent(resolved)) continue;
         const event = toRecordedEvent(resolved);
         if (comparePositions(event.position, checkpoint) <= 0) continue;
         if (closed) return;

@@ -13,8 +13,8 @@ import type { EventData, EventMetadata, NewEvent, RecordedEvent } from '../event
 import type { ExpectedRevision } from '../event-store';
 import { START, type After, type Position } from '../position';
 
-/** An event the port carries: any event EventStoreDB recorded itself (`$` type or `$` stream) is not one. */
-export interface UserEvent {
+/** A resolved event that carries a recorded event and its `$all` position (every event the server reads back). */
+export interface PositionedEvent {
   readonly event: NonNullable<ResolvedEvent['event']> & { readonly position: EsdbPosition };
 }
 
@@ -44,13 +44,21 @@ export function positionOf(resolved: ResolvedEvent): Position | null {
   return position ? { commit: position.commit, prepare: position.prepare } : null;
 }
 
-export function isUserEvent(resolved: ResolvedEvent): resolved is ResolvedEvent & UserEvent {
+export function isPositioned(resolved: ResolvedEvent): resolved is ResolvedEvent & PositionedEvent {
+  return resolved.event?.position !== undefined;
+}
+
+/**
+ * A ledger event, as opposed to one EventStoreDB writes itself (a `$` event type or a `$`
+ * stream): the port's global feed carries only ledger events, as it does on the SQL adapters.
+ */
+export function isLedgerEvent(resolved: ResolvedEvent): resolved is ResolvedEvent & PositionedEvent {
   const event = resolved.event;
-  if (!event?.position || !event.isJson) return false;
+  if (!isPositioned(resolved) || !event?.isJson) return false;
   return !event.type.startsWith('$') && !event.streamId.startsWith('$');
 }
 
-export function toRecordedEvent({ event }: UserEvent): RecordedEvent {
+export function toRecordedEvent({ event }: PositionedEvent): RecordedEvent {
   return {
     streamId: event.streamId,
     revision: Number(event.revision),

@@ -24,7 +24,8 @@ import type {
 import { comparePositions, START, type After } from '../position';
 import { esdbAllSubscription } from './esdb-all-subscription';
 import {
-  isUserEvent,
+  isLedgerEvent,
+  isPositioned,
   positionOf,
   toActualRevision,
   toEsdbEvent,
@@ -33,8 +34,12 @@ import {
   toRecordedEvent,
 } from './esdb-event-mapping';
 
-// `$all` pages: small enough to bound memory, large enough that system events in between cost little.
-const ALL_PAGE_SIZE = 500;
+// `$all` pages. Forwards a page is sized to the request (plus the event at `after`, which an
+// inclusive read returns again), so a small read moves few events; system events in between
+// cost another page. Every event crosses gRPC as its own message, so pages stay bounded.
+const MAX_PAGE_SIZE = 1000;
+// Backwards, the newest ledger event is usually within a few events of the end.
+const HEAD_PAGE_SIZE = 32;
 
 /**
  * The EventStore port on EventStoreDB / KurrentDB through the gRPC client. Positions are the
@@ -90,7 +95,7 @@ export class EsdbEventStore implements EventStore {
       maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
     });
     const events = await collectOrNone(read);
-    return events.filter(isUserEvent).map(toRecordedEvent);
+    return events.filter(isPositioned).map(toRecordedEvent);
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -98,10 +103,11 @@ export class EsdbEventStore implements EventStore {
     if (maxCount <= 0) return result;
     // The client reads `$all` from a position inclusively and has no filter for plain reads:
     // skip the event at `after` and system events here, reading on until `maxCount` is met.
+    const pageSize = Math.min(maxCount + 1, MAX_PAGE_SIZE);
     let cursor = after;
     for (;;) {
       const page = await collect(
-        this.client.readAll({ direction: FORWARDS, fromPosition: toEsdbPosition(cursor), maxCount: ALL_PAGE_SIZE }),
+        this.client.readAll({ direction: FORWARDS, fromPosition: toEsdbPosition(cursor), maxCount: pageSize }),
       );
       let advanced = false;
       for (const resolved of page) {
@@ -109,11 +115,11 @@ export class EsdbEventStore implements EventStore {
         if (!position || comparePositions(position, cursor) <= 0) continue;
         cursor = position;
         advanced = true;
-        if (!isUserEvent(resolved)) continue;
+        if (!isLedgerEvent(resolved)) continue;
         result.push(toRecordedEvent(resolved));
         if (result.length === maxCount) return result;
       }
-      if (page.length < ALL_PAGE_SIZE || !advanced) return result;
+      if (page.length < pageSize || !advanced) return result;
     }
   }
 
@@ -132,7 +138,7 @@ export class EsdbEventStore implements EventStore {
     let cursor: EsdbPosition | typeof END = END;
     for (;;) {
       const page = await collect(
-        this.client.readAll({ direction: BACKWARDS, fromPosition: cursor, maxCount: ALL_PAGE_SIZE }),
+        this.client.readAll({ direction: BACKWARDS, fromPosition: cursor, maxCount: HEAD_PAGE_SIZE }),
       );
       let advanced = false;
       for (const resolved of page) {
@@ -140,9 +146,9 @@ export class EsdbEventStore implements EventStore {
         if (!position || (cursor !== END && comparePositions(position, cursor) >= 0)) continue;
         cursor = position;
         advanced = true;
-        if (isUserEvent(resolved)) return position;
+        if (isLedgerEvent(resolved)) return position;
       }
-      if (page.length < ALL_PAGE_SIZE || !advanced) return START;
+      if (page.length < HEAD_PAGE_SIZE || !advanced) return START;
     }
   }
 
