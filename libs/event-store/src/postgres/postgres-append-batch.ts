@@ -70,12 +70,12 @@ export async function beginAppendBatch(
      SELECT last FROM ${tables.globalPosition} FOR UPDATE;
      SELECT stream_id, revision FROM ${tables.streams} WHERE stream_id IN (${streamIds.map(escapeLiteral).join(', ')})`,
   )) as unknown as [QueryResult, QueryResult<{ last: string }>, QueryResult<{ stream_id: string; revision: string }>];
-  let last = BigInt(results[1].rows[0].last);
+  const first = BigInt(results[1].rows[0].last);
+  let last = first;
   const current = new Map<string, number | null>(streamIds.map((id) => [id, null]));
   for (const row of results[2].rows) current.set(row.stream_id, Number(row.revision));
 
   const columns = {
-    positions: [] as string[],
     streamIds: [] as string[],
     revisions: [] as number[],
     types: [] as string[],
@@ -95,7 +95,6 @@ export async function beginAppendBatch(
     for (const event of append.events) {
       last += 1n;
       revision += 1;
-      columns.positions.push(last.toString());
       columns.streamIds.push(append.streamId);
       columns.revisions.push(revision);
       columns.types.push(event.type);
@@ -107,13 +106,19 @@ export async function beginAppendBatch(
     written.set(append.streamId, revision);
     return { nextRevision: revision, position: sqlPosition(last) };
   });
-  if (columns.positions.length === 0) return outcomes;
+  if (last === first) return outcomes;
 
-  // One statement, one round trip, whatever the batch size: arrays keep the parameter count fixed.
+  // One statement, one round trip, a fixed parameter count whatever the batch size. Payloads
+  // travel as one JSON array each, split by json_array_elements, which hands back every element's
+  // exact text: far cheaper than a json[] literal, whose escaping costs pg ~0.4 s per megabyte.
   await client.query(
     `WITH appended AS (
        INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::json[], $6::json[])
+       SELECT $1::bigint + n, stream_id, revision, type, data, metadata
+       FROM ROWS FROM (
+         unnest($2::text[]), unnest($3::bigint[]), unnest($4::text[]),
+         json_array_elements($5::json), json_array_elements($6::json)
+       ) WITH ORDINALITY AS batch (stream_id, revision, type, data, metadata, n)
      ), moved AS (
        INSERT INTO ${tables.streams} (stream_id, revision)
        SELECT * FROM unnest($7::text[], $8::bigint[])
@@ -123,12 +128,12 @@ export async function beginAppendBatch(
      )
      SELECT pg_notify($10, $9::bigint::text)`,
     [
-      columns.positions,
+      first.toString(),
       columns.streamIds,
       columns.revisions,
       columns.types,
-      columns.data,
-      columns.metadata,
+      `[${columns.data.join(',')}]`,
+      `[${columns.metadata.join(',')}]`,
       [...written.keys()],
       [...written.values()],
       last.toString(),

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createTestSchema } from '../../../../test/support/postgres';
 import type { TestSchema } from '../../../../test/support/postgres';
+import { describeEventStoreConformance } from '../conformance/event-store.conformance';
 import { ConcurrencyError } from '../errors';
 import type { EventData, NewEvent, RecordedEvent } from '../event';
 import type { AllSubscription } from '../event-store';
@@ -95,6 +96,19 @@ async function runWriterProcess(schema: TestSchema, rounds: number): Promise<str
   });
   return JSON.parse(stdout) as string[];
 }
+
+describe('on one schema shared by the whole suite, a fresh store per test', () => {
+  let shared: TestSchema;
+  beforeAll(async () => {
+    shared = await createTestSchema();
+  });
+  afterAll(() => shared.drop());
+
+  describeEventStoreConformance('PostgreSQL', async () => {
+    const store = await PostgresEventStore.open({ connectionString: shared.url, schema: shared.schema });
+    return { store, cleanup: () => store.close() };
+  });
+});
 
 describe('PostgresEventStore', () => {
   let testSchema: TestSchema;
