@@ -9,3 +9,4 @@ export * from './position';
 export * from './postgres/postgres-event-store';
 export * from './esdb/esdb-event-store';
 export * from './sqlite/sqlite-event-store';
+export * from './open-event-store';
