@@ -8,21 +8,30 @@ import {
   newEvents,
   newStreamId,
 } from '../conformance/conformance-support';
+import { describeEventStoreConformance } from '../conformance/event-store.conformance';
+import { InvalidAppendError } from '../errors';
 import type { RecordedEvent } from '../event';
 import { START, comparePositions } from '../position';
 import { EsdbEventStore } from './esdb-event-store';
 
 /**
- * EventStoreDB specifics, against the in-process test server always, and against a real server
- * too when LEDGER_TEST_ESDB_URL names one (see README). Without that variable the real-server
- * runs are not registered: there is no server to run them against, and nothing is skipped.
+ * The conformance suite and the EventStoreDB specifics run against the in-process test server
+ * always, and against a real server too when LEDGER_TEST_ESDB_URL names one (see README).
+ * Without that variable the real-server runs are not registered: there is no server to run them
+ * against, and nothing is skipped.
  */
 interface Target {
   readonly name: string;
   start(): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
-const testServer: Target = { name: 'EventStoreDB test server', start: () => startEsdbTestServer() };
+// A real server refuses appends over its MaxAppendSize (1 MiB by default); the suite's large
+// payload needs it raised, and the test server is given the same limit the real one must have.
+const MAX_APPEND_SIZE = 16 * 1024 * 1024;
+const testServer: Target = {
+  name: 'EventStoreDB test server',
+  start: () => startEsdbTestServer({ maxAppendSize: MAX_APPEND_SIZE }),
+};
 const realServerUrl = process.env.LEDGER_TEST_ESDB_URL;
 const targets: Target[] = realServerUrl
   ? [
@@ -30,6 +39,20 @@ const targets: Target[] = realServerUrl
       { name: `EventStoreDB at ${realServerUrl}`, start: async () => ({ url: realServerUrl, stop: async () => {} }) },
     ]
   : [testServer];
+
+for (const target of targets) {
+  describeEventStoreConformance(target.name, async () => {
+    const server = await target.start();
+    const store = await EsdbEventStore.open(server.url);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await server.stop();
+      },
+    };
+  });
+}
 
 describe.each(targets)('EsdbEventStore on $name', (target) => {
   let server: { url: string; stop(): Promise<void> };
@@ -176,7 +199,22 @@ describe.each(targets)('EsdbEventStore on $name', (target) => {
   });
 });
 
-describe('EsdbEventStore on the EventStoreDB test server: positions', () => {
+describe('EsdbEventStore on the EventStoreDB test server with its default limits', () => {
+  it("refuses an append over the server's maximum append size with InvalidAppendError, writing nothing", async () => {
+    const server = await startEsdbTestServer();
+    const store = await EsdbEventStore.open(server.url);
+    try {
+      const streamId = newStreamId('too-large');
+      const attempt = store.append(streamId, [newEvent('Large', { text: 'x'.repeat(1_100_000) })], 'no-stream');
+      await expect(attempt).rejects.toThrow(InvalidAppendError);
+      await expect(attempt).rejects.toThrow(/maximum append size of 1048576 bytes/);
+      expect(await store.streamRevision(streamId)).toBeNull();
+    } finally {
+      await store.close();
+      await server.stop();
+    }
+  });
+
   it('keeps commit and prepare apart where the server records them apart (several events in one append)', async () => {
     const server = await startEsdbTestServer();
     const store = await EsdbEventStore.open(server.url);

@@ -3,6 +3,7 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
+  MaxAppendSizeExceededError,
   START as ESDB_START,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -10,7 +11,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { validateAppend } from '../append-rules';
-import { ConcurrencyError } from '../errors';
+import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event';
 import type {
   AllSubscription,
@@ -80,6 +81,11 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         throw new ConcurrencyError(streamId, expectedRevision, toActualRevision(error.actualVersion));
+      }
+      if (error instanceof MaxAppendSizeExceededError) {
+        throw new InvalidAppendError(
+          `The append to "${streamId}" exceeds the server's maximum append size of ${error.maxAppendSize} bytes (MaxAppendSize)`,
+        );
       }
       throw error;
     }
