@@ -1,10 +1,8 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, EVENT_STORE, systemClock } from '@pledge-ledger/application';
 import { openEventStore, type EventStore } from '@pledge-ledger/event-store';
 import { LEDGER_CONFIG } from '../config/config.module';
 import type { LedgerConfig } from '../config/ledger-config';
-
-/** Injection token of the one EventStore the process uses, chosen by LEDGER_EVENT_STORE. */
-export const EVENT_STORE = Symbol('EVENT_STORE');
 
 @Injectable()
 class EventStoreCloser implements OnApplicationShutdown {
@@ -27,9 +25,10 @@ export class EventStoreModule {
           inject: [LEDGER_CONFIG],
           useFactory: (config: LedgerConfig) => openEventStore(config.eventStoreUrl),
         },
+        { provide: CLOCK, useValue: systemClock },
         EventStoreCloser,
       ],
-      exports: [EVENT_STORE],
+      exports: [EVENT_STORE, CLOCK],
     };
   }
 }

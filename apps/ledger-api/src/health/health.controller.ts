@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { formatPosition, type EventStore } from '@pledge-ledger/event-store';
-import { EVENT_STORE } from '../event-store/event-store.module';
+import { EVENT_STORE } from '@pledge-ledger/application';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';

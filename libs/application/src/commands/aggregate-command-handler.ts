@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import type { Command, CommandMetadata, Decider, DomainEvent } from '@pledge-ledger/domain';
+import type { EventStore } from '@pledge-ledger/event-store';
+import { executeCommand, type CommandResult } from '../aggregate-stream';
+import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
+import type { LedgerCommand } from './ledger-command';
+
+/**
+ * The shape of every command handler: turn the bus command into the domain command (loading
+ * facts other aggregates own when the decision needs them), then load-decide-append on one
+ * stream. Subclasses name the decider, the stream and the translation; nothing else.
+ */
+export abstract class AggregateCommandHandler<
+  Cmd extends LedgerCommand<unknown>,
+  C extends Command,
+  E extends DomainEvent,
+  S,
+> implements ICommandHandler<LedgerCommand<unknown>> {
+  protected abstract readonly decider: Decider<C, E, S>;
+  /**
+   * Decide again on a concurrent write, up to this many times. Zero unless deciding again on
+   * newer state is safe for this command (the decider re-checks every rule against it).
+   */
+  protected readonly retries: number = 0;
+
+  constructor(
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  protected abstract streamId(command: Cmd): string;
+  protected abstract toDomain(command: Cmd, metadata: CommandMetadata): C | Promise<C>;
+
+  async execute(command: Cmd): Promise<CommandResult> {
+    const metadata: CommandMetadata = { actor: command.context.actor, now: this.clock.now() };
+    const domainCommand = await this.toDomain(command, metadata);
+    return executeCommand(
+      this.store,
+      this.decider,
+      this.streamId(command),
+      domainCommand,
+      { correlationId: command.context.correlationId, causationId: command.context.causationId },
+      { expectedRevision: command.context.expectedRevision, retries: this.retries },
+    );
+  }
+}
