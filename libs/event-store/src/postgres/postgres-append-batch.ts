@@ -17,8 +17,9 @@ export interface PreparedAppend {
 export type AppendOutcome = AppendResult | ConcurrencyError;
 
 /**
- * Validates and serialises an append before it is queued, so a payload that cannot become JSON
- * fails its own caller at once instead of a whole batch.
+ * Validates and serialises an append before it is queued, so what PostgreSQL could never store
+ * (a payload that is not JSON, a NUL character in a text column) fails its own caller at once,
+ * with an InvalidAppendError, instead of a whole batch.
  */
 export function prepareAppend(
   streamId: string,
@@ -26,6 +27,8 @@ export function prepareAppend(
   expectedRevision: ExpectedRevision,
 ): PreparedAppend {
   validateAppend(streamId, events, expectedRevision);
+  refuseNul(streamId, 'stream id', streamId);
+  for (const event of events) refuseNul(event.type, 'event type', streamId);
   return {
     streamId,
     expectedRevision,
@@ -35,6 +38,14 @@ export function prepareAppend(
       metadata: toJson(event.metadata, streamId, 'metadata'),
     })),
   };
+}
+
+function refuseNul(text: string, what: string, streamId: string): void {
+  if (text.includes('\u0000')) {
+    throw new InvalidAppendError(
+      `An event for "${streamId}" has a NUL character in its ${what}: PostgreSQL text cannot hold one`,
+    );
+  }
 }
 
 function toJson(value: unknown, streamId: string, what: string): string {

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { createTestSchema } from '../../../../test/support/postgres';
 import type { TestSchema } from '../../../../test/support/postgres';
 import { describeEventStoreConformance } from '../conformance/event-store.conformance';
-import { ConcurrencyError } from '../errors';
+import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { EventData, NewEvent, RecordedEvent } from '../event';
 import type { AllSubscription } from '../event-store';
 import { START, sqlPosition } from '../position';
@@ -50,6 +50,9 @@ function expectDenseExactlyOnce(seen: RecordedEvent[], expectedEventIds: Set<str
   expect(new Set(ids).size).toBe(ids.length);
   expect(new Set(ids)).toEqual(expectedEventIds);
 }
+
+// jest ignores `testTimeout` inside a `projects` entry, so the integration default of 60 s is set here.
+jest.setTimeout(60_000);
 
 const execFileAsync = promisify(execFile);
 
@@ -186,6 +189,21 @@ describe('PostgresEventStore', () => {
     });
   });
 
+  describe('closing', () => {
+    it('writes every append already queued, ends open subscriptions, and refuses later appends', async () => {
+      const store = await PostgresEventStore.open({ connectionString: testSchema.url, schema: testSchema.schema });
+      const { done } = collect(store.subscribeToAll({ after: START }), () => false);
+      const queued = Array.from({ length: 10 }, (_, n) => store.append(`loan-${n}`, [event('Queued')], 'no-stream'));
+      await store.close();
+
+      expect((await Promise.allSettled(queued)).map((r) => r.status)).toEqual(Array(10).fill('fulfilled'));
+      await expect(done).resolves.toBeDefined();
+      await expect(store.append('loan-late', [event('Late')], 'no-stream')).rejects.toThrow(/closed/);
+      const reopened = await open();
+      expect(await reopened.headPosition()).toEqual(sqlPosition(10));
+    });
+  });
+
   describe('group commit', () => {
     it('gives each concurrent caller its own result or its own ConcurrencyError', async () => {
       const store = await open();
@@ -213,18 +231,35 @@ describe('PostgresEventStore', () => {
 
     it('fails only the append PostgreSQL refuses, not its neighbours in the batch', async () => {
       const store = await open();
+      // Stands for anything the database refuses that the adapter cannot foresee (a constraint, a trigger).
+      const client = new Client({ connectionString: testSchema.url });
+      await client.connect();
+      await client.query(`ALTER TABLE "${testSchema.schema}".events ADD CHECK (type <> 'Refused')`);
+      await client.end();
       const results = await Promise.allSettled([
         store.append('loan-1', [event('Fine')], 'no-stream'),
-        store.append('loan-2', [event('Nul\u0000InType')], 'no-stream'),
+        store.append('loan-2', [event('Refused')], 'no-stream'),
         store.append('loan-3', [event('AlsoFine')], 'no-stream'),
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: '23514' });
       expect(await store.streamRevision('loan-2')).toBeNull();
       const all = await store.readAll({ after: START, maxCount: 10 });
       expect(all.map((e) => [e.streamId, e.position.commit])).toEqual([
         ['loan-1', 1n],
         ['loan-3', 2n],
       ]);
+    });
+
+    it('refuses a NUL character in a stream id or event type before it reaches a batch', async () => {
+      const store = await open();
+      await expect(store.append('loan\u0000-1', [event('Fine')], 'no-stream')).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
+      await expect(store.append('loan-1', [event('Nul\u0000Type')], 'no-stream')).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
+      expect(await store.headPosition()).toBe(START);
     });
 
     it('splits a large batch into transactions without splitting an append', async () => {
