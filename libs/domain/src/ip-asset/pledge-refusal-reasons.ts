@@ -1,0 +1,83 @@
+import type { PledgeRequest } from './ip-asset.commands';
+import type { IpAssetState } from './ip-asset.state';
+
+export type PledgeRefusalCode =
+  | 'IP_ASSET.NOT_FOUND'
+  | 'IP_ASSET.DISPOSED'
+  | 'IP_ASSET.INVALIDATED'
+  | 'IP_ASSET.ALREADY_PLEDGED'
+  | 'IP_ASSET.PLEDGE_ALREADY_RELEASED'
+  | 'IP_ASSET.PLEDGOR_NOT_OWNER'
+  | 'IP_ASSET.CO_OWNER_CONSENT_MISSING'
+  | 'IP_ASSET.EXPIRED'
+  | 'IP_ASSET.EXPIRES_BEFORE_LOAN_MATURITY'
+  | 'IP_ASSET.ANNUAL_FEE_LAPSED'
+  | 'IP_ASSET.INVALIDATION_PENDING';
+
+export interface PledgeRefusal {
+  readonly code: PledgeRefusalCode;
+  readonly message: string;
+}
+
+/**
+ * Every reason the asset refuses this pledge, in a stable order; empty when it can be registered
+ * (including when this very loan already holds the pledge: registering it again changes nothing).
+ * RegisterPledge throws the first one; the pledging process manager can report them all in
+ * LoanPledgeRefused. Pure: the request carries the pledge date and the loan's maturity.
+ */
+export function pledgeRefusalReasons(state: IpAssetState, request: PledgeRequest): PledgeRefusal[] {
+  if (state.status === 'unregistered') {
+    return [{ code: 'IP_ASSET.NOT_FOUND', message: `IP asset ${request.ipAssetId} is not registered` }];
+  }
+  const asset = `IP asset ${state.ipAssetId} (${state.number})`;
+  if (state.pledge?.loanId === request.loanId) return [];
+
+  const reasons: PledgeRefusal[] = [];
+  const refuse = (code: PledgeRefusalCode, message: string) => reasons.push({ code, message });
+
+  if (state.status === 'disposed') {
+    refuse('IP_ASSET.DISPOSED', `${asset} was sold in recovery of loan ${state.disposal.loanId}`);
+  }
+  if (state.status === 'invalidated') {
+    refuse('IP_ASSET.INVALIDATED', `${asset} was invalidated on ${state.invalidationDate}`);
+  }
+  if (state.pledge) {
+    refuse(
+      'IP_ASSET.ALREADY_PLEDGED',
+      `${asset} is already pledged to bank ${state.pledge.pledgeeBankId} for loan ${state.pledge.loanId}`,
+    );
+  }
+  if (state.releasedPledges.some((p) => p.loanId === request.loanId)) {
+    refuse(
+      'IP_ASSET.PLEDGE_ALREADY_RELEASED',
+      `${asset} was already pledged for loan ${request.loanId} and released; it is not pledged to the same loan twice`,
+    );
+  }
+  const owners = state.ownerEnterpriseIds;
+  if (!owners.includes(request.pledgorEnterpriseId)) {
+    refuse(
+      'IP_ASSET.PLEDGOR_NOT_OWNER',
+      `Enterprise ${request.pledgorEnterpriseId} does not own ${asset} (owners: ${owners.join(', ')})`,
+    );
+  }
+  const missing = owners.filter((o) => o !== request.pledgorEnterpriseId && !request.consentingOwnerIds.includes(o));
+  if (missing.length > 0) {
+    refuse('IP_ASSET.CO_OWNER_CONSENT_MISSING', `Co-owner(s) ${missing.join(', ')} of ${asset} have not consented`);
+  }
+  if (request.pledgeDate > state.expiryDate) {
+    refuse('IP_ASSET.EXPIRED', `${asset} expired on ${state.expiryDate}, before the pledge date ${request.pledgeDate}`);
+  } else if (request.loanMaturityDate > state.expiryDate) {
+    refuse(
+      'IP_ASSET.EXPIRES_BEFORE_LOAN_MATURITY',
+      `${asset} expires on ${state.expiryDate}, before the loan matures on ${request.loanMaturityDate}`,
+    );
+  }
+  if (state.annualFeeLapseDate !== null) {
+    refuse('IP_ASSET.ANNUAL_FEE_LAPSED', `The annual fee of ${asset} lapsed on ${state.annualFeeLapseDate}`);
+  }
+  if (state.pendingInvalidations.length > 0) {
+    const cases = state.pendingInvalidations.map((c) => c.caseNumber).join(', ');
+    refuse('IP_ASSET.INVALIDATION_PENDING', `An invalidation of ${asset} is pending (case ${cases})`);
+  }
+  return reasons;
+}
