@@ -112,11 +112,20 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): AllSubscription {
     const subscription = catchUpSubscription(this, options.after, options.batchSize, this.pollMs);
-    this.subscriptions.add(subscription);
+    const open = this.subscriptions;
+    open.add(subscription);
+    // Tracked so close() can end it; forgotten as soon as it ends, however it ends.
+    const tracked = (async function* () {
+      try {
+        yield* subscription;
+      } finally {
+        open.delete(subscription);
+      }
+    })();
     return {
-      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      [Symbol.asyncIterator]: () => tracked,
       close: async () => {
-        this.subscriptions.delete(subscription);
+        open.delete(subscription);
         await subscription.close();
       },
     };
