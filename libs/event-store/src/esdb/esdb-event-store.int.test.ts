@@ -200,6 +200,13 @@ describe.each(targets)('EsdbEventStore on $name', (target) => {
 });
 
 describe('EsdbEventStore on the EventStoreDB test server with its default limits', () => {
+  it('fails to open, naming the URL, when no server answers there', async () => {
+    const server = await startEsdbTestServer();
+    await server.stop();
+    const opening = EsdbEventStore.open(server.url);
+    await expect(opening).rejects.toThrow(`Cannot reach the EventStoreDB server at ${server.url}`);
+  });
+
   it("refuses an append over the server's maximum append size with InvalidAppendError, writing nothing", async () => {
     const server = await startEsdbTestServer();
     const store = await EsdbEventStore.open(server.url);

@@ -35,12 +35,12 @@ import {
   toRecordedEvent,
 } from './esdb-event-mapping';
 
-// `$all` pages. Forwards a page is sized to the request (plus the event at `after`, which an
-// inclusive read returns again), so a small read moves few events; system events in between
-// cost another page. Every event crosses gRPC as its own message, so pages stay bounded.
+// `$all` pages. A first page is sized to the request, so a small read moves few events; each
+// page that had to skip system events doubles the next, so a long run of them costs a few
+// reads, not one per event. Every event crosses gRPC as its own message: pages stay bounded.
 const MAX_PAGE_SIZE = 1000;
 // Backwards, the newest ledger event is usually within a few events of the end.
-const HEAD_PAGE_SIZE = 32;
+const FIRST_HEAD_PAGE_SIZE = 32;
 
 /**
  * The EventStore port on EventStoreDB / KurrentDB through the gRPC client. Positions are the
@@ -109,7 +109,8 @@ export class EsdbEventStore implements EventStore {
     if (maxCount <= 0) return result;
     // The client reads `$all` from a position inclusively and has no filter for plain reads:
     // skip the event at `after` and system events here, reading on until `maxCount` is met.
-    const pageSize = Math.min(maxCount + 1, MAX_PAGE_SIZE);
+    // One more than asked for: an inclusive read returns the event at `after` again.
+    let pageSize = Math.min(maxCount + 1, MAX_PAGE_SIZE);
     let cursor = after;
     for (;;) {
       const page = await collect(
@@ -126,6 +127,7 @@ export class EsdbEventStore implements EventStore {
         if (result.length === maxCount) return result;
       }
       if (page.length < pageSize || !advanced) return result;
+      pageSize = Math.min(pageSize * 2, MAX_PAGE_SIZE);
     }
   }
 
@@ -142,9 +144,10 @@ export class EsdbEventStore implements EventStore {
 
   async headPosition(): Promise<After> {
     let cursor: EsdbPosition | typeof END = END;
+    let pageSize = FIRST_HEAD_PAGE_SIZE;
     for (;;) {
       const page = await collect(
-        this.client.readAll({ direction: BACKWARDS, fromPosition: cursor, maxCount: HEAD_PAGE_SIZE }),
+        this.client.readAll({ direction: BACKWARDS, fromPosition: cursor, maxCount: pageSize }),
       );
       let advanced = false;
       for (const resolved of page) {
@@ -154,7 +157,8 @@ export class EsdbEventStore implements EventStore {
         advanced = true;
         if (isLedgerEvent(resolved)) return position;
       }
-      if (page.length < HEAD_PAGE_SIZE || !advanced) return START;
+      if (page.length < pageSize || !advanced) return START;
+      pageSize = Math.min(pageSize * 2, MAX_PAGE_SIZE);
     }
   }
 
