@@ -10,8 +10,8 @@ export type Fen = bigint;
 
 export class InvalidMoneyError extends domainError('MONEY.INVALID', 'invalid') {}
 
-/** Upper bound of any single amount: 10^15 yuan keeps every product of amount x basis points far inside bigint and JSON. */
-export const MAX_MONEY_FEN: Fen = 10n ** 17n;
+/** Largest single amount parseMoney accepts (15 digits of yuan, two of fen): formatMoney of it parses back. */
+export const MAX_MONEY_FEN: Fen = 10n ** 17n - 1n;
 
 const MONEY_PATTERN = /^(-)?(0|[1-9]\d{0,14})(?:\.(\d{1,2}))?$/;
 
