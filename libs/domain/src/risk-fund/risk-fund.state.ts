@@ -30,7 +30,7 @@ export interface Enrolment {
   readonly status: 'covered' | 'compensated' | 'released';
 }
 
-export interface PaidClaim {
+export interface CompensatedClaim {
   readonly claimId: string;
   readonly loanId: string;
   readonly bankId: string;
@@ -52,7 +52,7 @@ export interface EstablishedFund {
   readonly policy: FundPolicy | null;
   readonly banks: Readonly<Record<string, BankStanding>>;
   readonly enrolments: Readonly<Record<string, Enrolment>>;
-  readonly paidClaims: Readonly<Record<string, PaidClaim>>;
+  readonly paidClaims: Readonly<Record<string, CompensatedClaim>>;
   /** Paid per bank per calendar year, keyed by `bankYearKey`. */
   readonly paidByBankYear: Readonly<Record<string, Fen>>;
 }
@@ -118,7 +118,7 @@ export function evolveRiskFund(state: RiskFundState, event: RiskFundEvent): Risk
       const data = event.data;
       const amount = parseMoney(data.amount);
       const key = bankYearKey(data.bankId, data.year);
-      const claim: PaidClaim = {
+      const claim: CompensatedClaim = {
         claimId: data.claimId,
         loanId: data.loanId,
         bankId: data.bankId,
@@ -138,7 +138,7 @@ export function evolveRiskFund(state: RiskFundState, event: RiskFundEvent): Risk
       const amount = parseMoney(event.data.amount);
       const claim = lookup(state.paidClaims, event.data.claimId);
       if (!claim) return state;
-      const updated: PaidClaim = {
+      const updated: CompensatedClaim = {
         ...claim,
         recovered: claim.recovered + amount,
         recoveryIds: [...claim.recoveryIds, event.data.recoveryId],
