@@ -36,15 +36,15 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     beforeEach(async () => {
       fixture = await factory();
       store = fixture.store;
-    });
+    }, TIMEOUT_MS);
 
     afterEach(async () => {
       await fixture?.cleanup();
       fixture = undefined;
-    });
+    }, TIMEOUT_MS);
 
     describe('append with an expected revision', () => {
-      it('no-stream on a new stream creates it at revisions 0..n-1', async () => {
+      check('no-stream on a new stream creates it at revisions 0..n-1', async () => {
         const stream = newStreamId('new');
         const written = newEvents(3, 'first');
         const result = await store.append(stream, written, 'no-stream');
@@ -57,7 +57,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(await store.streamRevision(stream)).toBe(2);
       });
 
-      it('no-stream on an existing stream is refused with its actual revision, writing nothing', async () => {
+      check('no-stream on an existing stream is refused with its actual revision, writing nothing', async () => {
         const stream = newStreamId('existing');
         await store.append(stream, newEvents(2, 'first'), 'no-stream');
 
@@ -66,7 +66,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(await store.readStream(stream)).toHaveLength(2);
       });
 
-      it('any on a new stream creates it', async () => {
+      check('any on a new stream creates it', async () => {
         const stream = newStreamId('any-new');
         const result = await store.append(stream, newEvents(2, 'first'), 'any');
 
@@ -74,7 +74,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect((await store.readStream(stream)).map((event) => event.revision)).toEqual([0, 1]);
       });
 
-      it('any on an existing stream appends after its last event', async () => {
+      check('any on an existing stream appends after its last event', async () => {
         const stream = newStreamId('any-existing');
         await store.append(stream, newEvents(2, 'first'), 'no-stream');
         const result = await store.append(stream, newEvents(2, 'second'), 'any');
@@ -89,7 +89,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         ]);
       });
 
-      it('the exact current revision appends', async () => {
+      check('the exact current revision appends', async () => {
         const stream = newStreamId('exact');
         await store.append(stream, newEvents(1, 'first'), 'no-stream');
         const second = await store.append(stream, newEvents(2, 'second'), 0);
@@ -101,7 +101,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(await store.streamRevision(stream)).toBe(3);
       });
 
-      it('a stale or future exact revision is refused with the actual revision, writing nothing', async () => {
+      check('a stale or future exact revision is refused with the actual revision, writing nothing', async () => {
         const stream = newStreamId('exact-wrong');
         await store.append(stream, newEvents(3, 'first'), 'no-stream');
 
@@ -111,7 +111,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(read.map((event) => event.data.tag)).toEqual(['first', 'first', 'first']);
       });
 
-      it('an exact revision on a missing stream is refused with actual no-stream, creating nothing', async () => {
+      check('an exact revision on a missing stream is refused with actual no-stream, creating nothing', async () => {
         const stream = newStreamId('exact-missing');
 
         await expectConcurrencyError(store.append(stream, newEvents(1, 'x'), 0), stream, 0, 'no-stream');
@@ -119,7 +119,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(await store.readStream(stream)).toEqual([]);
       });
 
-      it('a refusal is one ConcurrencyError naming the stream, the expected and the actual revision', async () => {
+      check('a refusal is one ConcurrencyError naming the stream, the expected and the actual revision', async () => {
         const stream = newStreamId('error-shape');
         await store.append(stream, newEvents(1, 'first'), 'no-stream');
 
@@ -132,25 +132,28 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     });
 
     describe('concurrent appends', () => {
-      it('two appends racing to create one stream: exactly one wins, the other gets a ConcurrencyError', async () => {
-        const stream = newStreamId('race-create');
-        const [a, b] = await Promise.allSettled([
-          store.append(stream, newEvents(2, 'a'), 'no-stream'),
-          store.append(stream, newEvents(2, 'b'), 'no-stream'),
-        ]);
+      check(
+        'two appends racing to create one stream: exactly one wins, the other gets a ConcurrencyError',
+        async () => {
+          const stream = newStreamId('race-create');
+          const [a, b] = await Promise.allSettled([
+            store.append(stream, newEvents(2, 'a'), 'no-stream'),
+            store.append(stream, newEvents(2, 'b'), 'no-stream'),
+          ]);
 
-        const outcomes = [a, b];
-        const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');
-        const losers = outcomes.filter((outcome) => outcome.status === 'rejected');
-        expect(winners).toHaveLength(1);
-        expect(losers).toHaveLength(1);
-        await expectConcurrencyError(Promise.reject(losers[0].reason), stream, 'no-stream', 1);
-        const winnerTag = a.status === 'fulfilled' ? 'a' : 'b';
-        const read = await store.readStream(stream);
-        expect(read.map((event) => event.data.tag)).toEqual([winnerTag, winnerTag]);
-      });
+          const outcomes = [a, b];
+          const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+          const losers = outcomes.filter((outcome) => outcome.status === 'rejected');
+          expect(winners).toHaveLength(1);
+          expect(losers).toHaveLength(1);
+          await expectConcurrencyError(Promise.reject(losers[0].reason), stream, 'no-stream', 1);
+          const winnerTag = a.status === 'fulfilled' ? 'a' : 'b';
+          const read = await store.readStream(stream);
+          expect(read.map((event) => event.data.tag)).toEqual([winnerTag, winnerTag]);
+        },
+      );
 
-      it('appends racing on one exact revision: exactly one wins, each loser sees the winner', async () => {
+      check('appends racing on one exact revision: exactly one wins, each loser sees the winner', async () => {
         const stream = newStreamId('race-exact');
         await store.append(stream, newEvents(1, 'start'), 'no-stream');
         const contenders = Array.from({ length: 8 }, (_, index) => `c${index}`);
@@ -170,7 +173,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect((await store.readStream(stream)).map((event) => event.data.tag)).toEqual(['start', winners[0]]);
       });
 
-      it('many concurrent appends to distinct streams all succeed at distinct positions', async () => {
+      check('many concurrent appends to distinct streams all succeed at distinct positions', async () => {
         const before = await store.headPosition();
         const streams = Array.from({ length: 50 }, (_, index) => newStreamId(`many-${index}`));
         const results = await Promise.all(
@@ -189,7 +192,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         }
       });
 
-      it('in one burst some appends conflict and others do not: each caller gets its own outcome', async () => {
+      check('in one burst some appends conflict and others do not: each caller gets its own outcome', async () => {
         const existing = newStreamId('burst-existing');
         const other = newStreamId('burst-other');
         const fresh = newStreamId('burst-fresh');
@@ -232,7 +235,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         return { stream, written };
       }
 
-      it('reads forwards in revision and position order, and backwards in reverse', async () => {
+      check('reads forwards in revision and position order, and backwards in reverse', async () => {
         const { stream, written } = await tenEvents();
 
         const forwards = await store.readStream(stream);
@@ -249,7 +252,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(backwards.map((event) => event.revision)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
       });
 
-      it('starts at fromRevision (inclusive) and stops after maxCount, in both directions', async () => {
+      check('starts at fromRevision (inclusive) and stops after maxCount, in both directions', async () => {
         const { stream } = await tenEvents();
         const revisions = async (options: Parameters<EventStore['readStream']>[1]): Promise<number[]> =>
           (await store.readStream(stream, options)).map((event) => event.revision);
@@ -267,7 +270,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(await revisions({ direction: 'forwards', fromRevision: 9, maxCount: 100 })).toEqual([9]);
       });
 
-      it('a missing stream reads as no events in both directions and has no revision', async () => {
+      check('a missing stream reads as no events in both directions and has no revision', async () => {
         const stream = newStreamId('missing');
 
         expect(await store.readStream(stream)).toEqual([]);
@@ -278,7 +281,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     });
 
     describe('reading all', () => {
-      it('pages strictly after a position, in global order, never more than maxCount', async () => {
+      check('pages strictly after a position, in global order, never more than maxCount', async () => {
         const before = await store.headPosition();
         const [s1, s2, s3] = [newStreamId('all-1'), newStreamId('all-2'), newStreamId('all-3')];
         const streams = new Set([s1, s2, s3]);
@@ -317,7 +320,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(comparePositions(afterOurFirst[0].position, ours[0].position)).toBe(1);
       });
 
-      it('from START reads the oldest events first, in order', async () => {
+      check('from START reads the oldest events first, in order', async () => {
         await store.append(newStreamId('from-start'), newEvents(3, 'start'), 'no-stream');
 
         const page = await store.readAll({ after: START, maxCount: 2 });
@@ -328,7 +331,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(comparePositions(next[0].position, page[1].position)).toBe(1);
       });
 
-      it('resumes from a checkpoint persisted with formatPosition and parsePosition', async () => {
+      check('resumes from a checkpoint persisted with formatPosition and parsePosition', async () => {
         const stream = newStreamId('checkpoint');
         await store.append(stream, newEvents(2, 'first'), 'no-stream');
         const [firstEvent] = await store.readStream(stream);
@@ -345,7 +348,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     });
 
     describe('subscribing to all', () => {
-      it('catches up from START, then delivers live events in order, exactly once', async () => {
+      check('catches up from START, then delivers live events in order, exactly once', async () => {
         const [s1, s2] = [newStreamId('sub-1'), newStreamId('sub-2')];
         const streams = new Set([s1, s2]);
         const history = newEvents(5, 'history');
@@ -375,7 +378,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         }
       });
 
-      it('starting from a checkpoint in the middle delivers only what follows it', async () => {
+      check('starting from a checkpoint in the middle delivers only what follows it', async () => {
         const stream = newStreamId('sub-middle');
         const streams = new Set([stream]);
         await store.append(stream, newEvents(5, 'history'), 'no-stream');
@@ -400,7 +403,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         }
       });
 
-      it('close() ends the subscription, even while it waits for live events', async () => {
+      check('close() ends the subscription, even while it waits for live events', async () => {
         const stream = newStreamId('sub-close');
         const streams = new Set([stream]);
         const before = await store.headPosition();
@@ -415,7 +418,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(reader.of(streams).map((event) => event.data.tag)).toEqual(['before']);
       });
 
-      it('breaking out of for await ends the subscription', async () => {
+      check('breaking out of for await ends the subscription', async () => {
         const stream = newStreamId('sub-break');
         const before = await store.headPosition();
         await store.append(stream, newEvents(3, 'x'), 'no-stream');
@@ -433,7 +436,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     });
 
     describe('payloads', () => {
-      it('a payload of more than 1 MB round-trips exactly', async () => {
+      check('a payload of more than 1 MB round-trips exactly', async () => {
         const stream = newStreamId('large');
         const chunk = 'pledge 质押 ✓ "quoted" \\ back\\slash\n';
         const text = chunk.repeat(Math.ceil(1_200_000 / chunk.length));
@@ -453,7 +456,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(JSON.stringify(fromAll.data)).toBe(JSON.stringify(data));
       });
 
-      it('unicode, quotes, backslashes and control characters round-trip exactly', async () => {
+      check('unicode, quotes, backslashes and control characters round-trip exactly', async () => {
         const stream = newStreamId('unicode');
         const data: EventData = {
           emoji: '🏦💴 👩‍👩‍👧‍👦 🇨🇳 🏳️‍🌈 👍🏽',
@@ -482,7 +485,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(read.metadata.actor.sub).toBe('张伟 🧑‍💼');
       });
 
-      it('every metadata field round-trips: actor with bank or enterprise, causation null or an id', async () => {
+      check('every metadata field round-trips: actor with bank or enterprise, causation null or an id', async () => {
         const stream = newStreamId('metadata');
         const correlationId = randomUUID();
         const first = metadata({
@@ -499,7 +502,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
           recordedAt: '2026-11-25T08:30:16.000Z',
           schemaVersion: 3,
         });
-        const written = [
+        const written: NewEvent[] = [
           { type: 'LoanApplied', data: { amountFen: 1_000_000 }, metadata: first },
           { type: 'LoanReviewed', data: {}, metadata: second },
         ];
@@ -529,7 +532,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     });
 
     describe('stream revision and head position', () => {
-      it('streamRevision follows the stream: null, then the revision of its last event', async () => {
+      check('streamRevision follows the stream: null, then the revision of its last event', async () => {
         const stream = newStreamId('revision');
         expect(await store.streamRevision(stream)).toBeNull();
         await store.append(stream, newEvents(1, 'a'), 'no-stream');
@@ -538,7 +541,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(await store.streamRevision(stream)).toBe(4);
       });
 
-      it('headPosition moves past every appended event', async () => {
+      check('headPosition moves past every appended event', async () => {
         const before = await store.headPosition();
         const first = await store.append(newStreamId('head-1'), newEvents(2, 'a'), 'no-stream');
         const afterFirst = await store.headPosition();
@@ -554,7 +557,7 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
     });
 
     describe('invalid appends', () => {
-      it('are rejected with InvalidAppendError and write nothing', async () => {
+      check('are rejected with InvalidAppendError and write nothing', async () => {
         const before = await store.headPosition();
         const stream = newStreamId('invalid');
         const attempted: NewEvent[] = [];
@@ -585,6 +588,17 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
       });
     });
   });
+}
+
+/**
+ * Each test's own timeout, whatever the jest configuration: adapters behind a network (or a
+ * 1 MB payload through gRPC) need more than jest's default 5 s, and waits inside the tests
+ * (15 s for a subscription) should fail with their own message first.
+ */
+const TIMEOUT_MS = 60_000;
+
+function check(name: string, test: () => Promise<void>): void {
+  it(name, test, TIMEOUT_MS);
 }
 
 function settledAsPromise(outcome: PromiseSettledResult<AppendResult>): Promise<AppendResult> {

@@ -41,24 +41,12 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
 /**
  * Applies the migrations not yet recorded in `schema_migrations`, each with its record, inside
  * one write transaction, so two processes opening a new file at once apply them exactly once.
- * Refuses a file migrated by a newer build. Returns the versions it applied.
+ * An up-to-date file is checked with a plain read: opening a store never waits for the write
+ * lock another process holds. Refuses a file migrated by a newer build. Returns the versions it applied.
  */
 export function runMigrations(db: Database, migrations: readonly SqliteMigration[] = MIGRATIONS): number[] {
-  const migrate = db.transaction((): number[] => {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS schema_migrations (
-        version    INTEGER PRIMARY KEY,
-        name       TEXT NOT NULL,
-        applied_at TEXT NOT NULL
-      )
-    `);
-    const applied = new Set(
-      db
-        .prepare('SELECT version FROM schema_migrations')
-        .pluck()
-        .all()
-        .map((version) => Number(version)),
-    );
+  const pending = (): SqliteMigration[] => {
+    const applied = appliedVersions(db);
     const known = new Set(migrations.map((migration) => migration.version));
     const unknown = [...applied].filter((version) => !known.has(version));
     if (unknown.length > 0) {
@@ -67,15 +55,37 @@ export function runMigrations(db: Database, migrations: readonly SqliteMigration
           'it was written by a newer version of the ledger',
       );
     }
+    return migrations.filter((migration) => !applied.has(migration.version));
+  };
+  if (pending().length === 0) return [];
+
+  const migrate = db.transaction((): number[] => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+      )
+    `);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    const appliedNow: number[] = [];
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
+    // Checked again under the write lock: another process may have migrated meanwhile.
+    return pending().map((migration) => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
-      appliedNow.push(migration.version);
-    }
-    return appliedNow;
+      return migration.version;
+    });
   });
   return migrate.immediate();
+}
+
+function appliedVersions(db: Database): Set<number> {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (table === undefined) return new Set();
+  return new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .pluck()
+      .all()
+      .map((version) => Number(version)),
+  );
 }
