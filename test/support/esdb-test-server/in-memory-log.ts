@@ -31,9 +31,12 @@ export type AppendOutcome =
   | { readonly ok: true; readonly currentRevision: bigint; readonly position: LogPosition }
   | { readonly ok: false; readonly currentRevision: bigint | null };
 
-// Byte costs of the records a real transaction file writes. They only shape the positions:
-// positions grow by record sizes, so they are sparse, and a multi-event append ends with a
-// commit record whose position differs from every event's prepare position.
+// Byte costs of the records a transaction file writes. They only shape the positions, which
+// grow by record sizes, so they are sparse. A single-event append gets commit = prepare, as on a
+// current server. A multi-event append is laid out like an explicit transaction of the older log
+// format: the prepares, then one commit record, so its events share a commit position that
+// differs from each prepare position. Current servers give those events commit = prepare; the
+// test server is deliberately the harder case, so nothing may assume the two are equal.
 const PREPARE_HEADER_BYTES = 88n;
 const COMMIT_RECORD_BYTES = 37n;
 const TICKS_PER_MILLISECOND = 10_000n;
