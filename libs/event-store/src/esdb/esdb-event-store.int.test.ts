@@ -207,6 +207,19 @@ describe('EsdbEventStore on the EventStoreDB test server with its default limits
     await expect(opening).rejects.toThrow(`Cannot reach the EventStoreDB server at ${server.url}`);
   });
 
+  it("opens a kurrentdb:// URL, the same protocol under KurrentDB's name", async () => {
+    const server = await startEsdbTestServer();
+    const store = await EsdbEventStore.open(server.url.replace(/^esdb:/, 'kurrentdb:'));
+    try {
+      const streamId = newStreamId('kurrent');
+      await store.append(streamId, [newEvent()], 'no-stream');
+      expect(await store.streamRevision(streamId)).toBe(0);
+    } finally {
+      await store.close();
+      await server.stop();
+    }
+  });
+
   it("refuses an append over the server's maximum append size with InvalidAppendError, writing nothing", async () => {
     const server = await startEsdbTestServer();
     const store = await EsdbEventStore.open(server.url);
