@@ -43,6 +43,14 @@ function collect(subscription: AllSubscription, enough: (seen: RecordedEvent[]) 
   return { seen, done };
 }
 
+async function until(condition: () => boolean, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Every event exactly once, positions 1..n with no gap, in delivery order. */
 function expectDenseExactlyOnce(seen: RecordedEvent[], expectedEventIds: Set<string>): void {
   expect(seen.map((e) => e.position.commit)).toEqual(seen.map((_, i) => BigInt(i + 1)));
@@ -306,6 +314,7 @@ describe('PostgresEventStore', () => {
       const { seen, done } = collect(subscription, (seen) => seen.length === 101);
 
       await Promise.all(Array.from({ length: 50 }, (_, n) => append(otherProcess, `before-${n}`)));
+      await until(() => seen.length === 50);
 
       const held = new Client({ connectionString: testSchema.url });
       await held.connect();
@@ -324,7 +333,8 @@ describe('PostgresEventStore', () => {
             return result;
           }),
         );
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Long enough for the later appends to reach the lock and the subscriber to poll twice.
+        await new Promise((resolve) => setTimeout(resolve, 600));
         expect(committedWhileHeld).toBe(0);
         expect(seen).toHaveLength(50);
 
