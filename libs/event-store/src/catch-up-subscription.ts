@@ -24,13 +24,15 @@ export function catchUpSubscription(
   let checkpoint = after;
   const iterate = async function* (): AsyncGenerator<RecordedEvent> {
     while (!closed) {
+      // Read before the batch: an append committed while it is read or consumed wakes the wait below.
+      const seen = source.signal.count;
       const batch = await source.readAll({ after: checkpoint, maxCount: batchSize });
       for (const event of batch) {
         if (closed) return;
         checkpoint = event.position;
         yield event;
       }
-      if (batch.length < batchSize && !closed) await source.signal.wait(pollMs);
+      if (batch.length < batchSize && !closed) await source.signal.wait(pollMs, seen);
     }
   };
   const generator = iterate();

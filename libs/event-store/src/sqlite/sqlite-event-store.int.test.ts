@@ -188,6 +188,24 @@ describe('SqliteEventStore', () => {
     }
   });
 
+  it('a subscriber busy with an event when the next append commits still gets it at once, not at the next poll', async () => {
+    const store = await open({ pollMs: 10_000 });
+    const stream = newStreamId('busy');
+    const streams = new Set([stream]);
+    await store.append(stream, newEvents(1, 'first'), 'no-stream');
+    const reader = new SubscriptionReader(store.subscribeToAll({ after: START }));
+    try {
+      await reader.take(1, streams);
+      // The subscription is parked on the event it just delivered when this append commits.
+      await store.append(stream, newEvents(1, 'second'), 0);
+      const started = Date.now();
+      await reader.take(1, streams);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await reader.subscription.close();
+    }
+  });
+
   it('close waits for queued appends and ends open subscriptions', async () => {
     const store = await open();
     const reader = new SubscriptionReader(store.subscribeToAll({ after: START }));
