@@ -25,19 +25,19 @@ const base = {
 };
 
 module.exports = {
+  // testTimeout inside `projects` is ignored by Jest, so it is set once here.
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.test.ts'],
-      testTimeout: 60000,
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e.test.ts'],
-      testTimeout: 60000,
       globalSetup: '<rootDir>/test/support/build-global-setup.js',
     },
   ],
