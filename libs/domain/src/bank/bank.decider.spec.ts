@@ -11,12 +11,12 @@ const admin: Actor = { sub: 'op-1', role: 'admin' };
 const spec = deciderSpec(bankDecider);
 const register = (data: Partial<RegisterBank['data']> = {}, actor = admin): RegisterBank => ({
   type: 'RegisterBank',
-  data: { bankId: 'bank-1', name: 'Fuzhou Commercial Bank', creditCode: '914403001922038216', ...data },
+  data: { bankId: 'bank-1', name: 'Fuzhou Commercial Bank', creditCode: '91350100MA2Y0001X9', ...data },
   metadata: { actor, now: '2026-03-01T09:00:00.000Z' },
 });
 const registered: BankEvent = {
   type: 'BankRegistered',
-  data: { bankId: 'bank-1', name: 'Fuzhou Commercial Bank', creditCode: '914403001922038216' },
+  data: { bankId: 'bank-1', name: 'Fuzhou Commercial Bank', creditCode: '91350100MA2Y0001X9' },
 };
 
 describe('Bank', () => {
@@ -39,7 +39,7 @@ describe('Bank', () => {
     it('refuses an invalid credit code', () => {
       spec
         .given([])
-        .when(register({ creditCode: '91440300192203821' }))
+        .when(register({ creditCode: '91350100MA2Y0001X8' }))
         .thenThrows(InvalidCreditCodeError, 'IDENTIFIER.INVALID_CREDIT_CODE');
     });
 
