@@ -78,7 +78,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating it and its directory if needed) the file, or ':memory:', and migrates it. */
   static async open(file: string, options: SqliteEventStoreOptions = {}): Promise<SqliteEventStore> {
-    if (file !== MEMORY && !file.startsWith('file:')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== MEMORY) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
       db.pragma('journal_mode = WAL');
