@@ -116,11 +116,15 @@ describe('EnrolLoan', () => {
     const [event] = spec
       .given([
         ...operatingFund,
-        policyPublished({ version: 2, coverageTiers: [{ upToPrincipal: '30000000.00', ratioBps: 2500 }] }),
+        policyPublished({
+          version: 2,
+          coverageTiers: [{ upToPrincipal: '30000000.00', ratioBps: 2500 }],
+          defaultThresholdDays: 60,
+        }),
       ])
       .when(enrol())
       .events();
-    expect(event.data).toMatchObject({ policyVersion: 2, coverageRatioBps: 2500, tier: 1 });
+    expect(event.data).toMatchObject({ policyVersion: 2, coverageRatioBps: 2500, tier: 1, defaultThresholdDays: 60 });
   });
 
   describe('eligibility (FUND.LOAN_NOT_ELIGIBLE, every reason listed)', () => {

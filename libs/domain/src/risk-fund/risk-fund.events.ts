@@ -64,6 +64,8 @@ export type LoanEnrolled = DomainEvent<
     /** min(coveredPrincipal x ratio, perLoanCap): the most the fund may pay on this loan. */
     readonly maxCompensation: string;
     readonly policyVersion: number;
+    /** The policy's default threshold: the loan may be declared defaulted only this many days past due. */
+    readonly defaultThresholdDays: number;
     readonly enterpriseSize: FundEnterpriseSize;
     readonly enterpriseCertifications: readonly string[];
     readonly enrolledOn: string;

@@ -90,6 +90,7 @@ export function loanEnrolled(loanId: string, bankId: string, principal = '400000
       perLoanCap: '3000000.00',
       maxCompensation: '1600000.00',
       policyVersion: 1,
+      defaultThresholdDays: 90,
       enterpriseSize: 'small',
       enterpriseCertifications: ['high-tech'],
       enrolledOn: '2026-01-15',

@@ -58,6 +58,7 @@ export function enrolLoan(command: EnrolLoan, state: RiskFundState): LoanEnrolle
         perLoanCap: formatMoney(policy.perLoanCap),
         maxCompensation: formatMoney(maxCompensationFor(principal, coverage.ratioBps, policy.perLoanCap)),
         policyVersion: policy.version,
+        defaultThresholdDays: policy.defaultThresholdDays,
         enterpriseSize,
         enterpriseCertifications: [...enterpriseCertifications],
         enrolledOn,
