@@ -157,6 +157,13 @@ describe('IpAsset pledges', () => {
       });
     });
 
+    it('refuses the same loan id with another pledgee bank', () => {
+      spec
+        .given([registered, pledged()])
+        .when(registerPledge({ pledgeeBankId: 'bank-2' }))
+        .thenThrows(AlreadyPledgedError, 'IP_ASSET.ALREADY_PLEDGED');
+    });
+
     it('refuses an asset pledged to another loan: at most one live pledge', () => {
       spec
         .given([registered, pledged()])

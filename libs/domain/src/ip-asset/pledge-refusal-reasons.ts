@@ -1,5 +1,5 @@
 import type { PledgeRequest } from './ip-asset.commands';
-import type { IpAssetState } from './ip-asset.state';
+import type { IpAssetState, LivePledge } from './ip-asset.state';
 
 export type PledgeRefusalCode =
   | 'IP_ASSET.NOT_FOUND'
@@ -21,7 +21,7 @@ export interface PledgeRefusal {
 
 /**
  * Every reason the asset refuses this pledge, in a stable order; empty when it can be registered
- * (including when this very loan already holds the pledge: registering it again changes nothing).
+ * (including when this very loan already holds the pledge for the same bank: registering it again changes nothing).
  * RegisterPledge throws the first one; the pledging process manager can report them all in
  * LoanPledgeRefused. Pure: the request carries the pledge date and the loan's maturity.
  */
@@ -30,7 +30,7 @@ export function pledgeRefusalReasons(state: IpAssetState, request: PledgeRequest
     return [{ code: 'IP_ASSET.NOT_FOUND', message: `IP asset ${request.ipAssetId} is not registered` }];
   }
   const asset = `IP asset ${state.ipAssetId} (${state.number})`;
-  if (state.pledge?.loanId === request.loanId) return [];
+  if (isSamePledge(state.pledge, request)) return [];
 
   const reasons: PledgeRefusal[] = [];
   const refuse = (code: PledgeRefusalCode, message: string) => reasons.push({ code, message });
@@ -80,4 +80,9 @@ export function pledgeRefusalReasons(state: IpAssetState, request: PledgeRequest
     refuse('IP_ASSET.INVALIDATION_PENDING', `An invalidation of ${asset} is pending (case ${cases})`);
   }
   return reasons;
+}
+
+/** The live pledge is this request's: same loan, same pledgee bank. Registering it again changes nothing. */
+export function isSamePledge(pledge: LivePledge | null, request: PledgeRequest): boolean {
+  return pledge !== null && pledge.loanId === request.loanId && pledge.pledgeeBankId === request.pledgeeBankId;
 }

@@ -18,7 +18,7 @@ import {
 import type { IpAssetEvent } from '../ip-asset.events';
 import type { IpAssetState } from '../ip-asset.state';
 import type { PledgeRefusalCode } from '../pledge-refusal-reasons';
-import { pledgeRefusalReasons } from '../pledge-refusal-reasons';
+import { isSamePledge, pledgeRefusalReasons } from '../pledge-refusal-reasons';
 import { distinctIds, notBefore, requirePledgeActor, text } from './guards';
 
 const ERROR_BY_CODE: Readonly<
@@ -62,7 +62,7 @@ export function registerPledge({ data, metadata }: RegisterPledge, state: IpAsse
     const [first] = reasons;
     throw new ERROR_BY_CODE[first.code](first.message, { ipAssetId: request.ipAssetId, reasons });
   }
-  if (state.status === 'unregistered' || state.pledge?.loanId === request.loanId) return [];
+  if (state.status === 'unregistered' || isSamePledge(state.pledge, request)) return [];
   return [
     {
       type: 'PledgeRegistered',
