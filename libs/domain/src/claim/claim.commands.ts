@@ -43,10 +43,21 @@ export type MarkClaimPaid = Command<
   { readonly claimId: string; readonly amount: string; readonly paidOn: string }
 >;
 
+/**
+ * system (claim-payment process manager): the fund refused PayCompensation (e.g.
+ * FUND.INSUFFICIENT_BALANCE or FUND.BANK_ANNUAL_CAP_EXCEEDED because the fund moved since the
+ * approval). The approvals lapse and the claim awaits approval again on fresh figures.
+ */
+export type RecordClaimPaymentRefused = Command<
+  'RecordClaimPaymentRefused',
+  { readonly claimId: string; readonly code: string; readonly reason: string; readonly refusedOn: string }
+>;
+
 /** system (recovery-sharing process manager, on each net recovery of the loan); idempotent per recoveryId. */
 export type ShareRecovery = Command<
   'ShareRecovery',
   { readonly claimId: string; readonly recoveryId: string; readonly recoveryAmount: string; readonly sharedOn: string }
 >;
 
-export type ClaimCommand = FileClaim | ApproveClaim | RejectClaim | MarkClaimPaid | ShareRecovery;
+export type ClaimCommand =
+  FileClaim | ApproveClaim | RejectClaim | MarkClaimPaid | RecordClaimPaymentRefused | ShareRecovery;

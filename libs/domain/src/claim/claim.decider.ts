@@ -7,6 +7,7 @@ import { evolveClaim, initialClaimState } from './claim.state';
 import { approveClaim } from './decide/approve-claim';
 import { fileClaim } from './decide/file-claim';
 import { markClaimPaid } from './decide/mark-claim-paid';
+import { recordClaimPaymentRefused } from './decide/record-payment-refused';
 import { rejectClaim } from './decide/reject-claim';
 import { shareRecovery } from './decide/share-recovery';
 
@@ -20,6 +21,8 @@ export function decideClaim(command: ClaimCommand, state: ClaimState): ClaimEven
       return rejectClaim(command, state);
     case 'MarkClaimPaid':
       return markClaimPaid(command, state);
+    case 'RecordClaimPaymentRefused':
+      return recordClaimPaymentRefused(command, state);
     case 'ShareRecovery':
       return shareRecovery(command, state);
     default:

@@ -88,6 +88,22 @@ export type ClaimPaid = DomainEvent<
   }
 >;
 
+/** The fund refused to pay the approved payout; the claim is back to awaiting approval. */
+export type ClaimPaymentRefused = DomainEvent<
+  'ClaimPaymentRefused',
+  {
+    readonly claimId: string;
+    readonly loanId: string;
+    readonly bankId: string;
+    readonly fundId: string;
+    readonly refusedPayout: string;
+    /** The fund's error code, e.g. FUND.INSUFFICIENT_BALANCE. */
+    readonly code: string;
+    readonly reason: string;
+    readonly refusedOn: string;
+  }
+>;
+
 export type RecoveryShared = DomainEvent<
   'RecoveryShared',
   {
@@ -106,7 +122,7 @@ export type RecoveryShared = DomainEvent<
   }
 >;
 
-export type ClaimEvent = ClaimFiled | ClaimApproved | ClaimRejected | ClaimPaid | RecoveryShared;
+export type ClaimEvent = ClaimFiled | ClaimApproved | ClaimRejected | ClaimPaid | ClaimPaymentRefused | RecoveryShared;
 
 export function claimStreamId(claimId: string): string {
   return `claim-${claimId}`;

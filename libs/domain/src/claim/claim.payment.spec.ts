@@ -1,9 +1,11 @@
 import { ForbiddenError } from '../shared/authorization';
 import type { Actor } from '../shared/decider';
+import { foldEvents } from '../shared/decider';
 import { deciderSpec } from '../testing/decider-spec';
-import type { MarkClaimPaid, ShareRecovery } from './claim.commands';
+import type { ApproveClaim, MarkClaimPaid, RecordClaimPaymentRefused, ShareRecovery } from './claim.commands';
 import { claimDecider } from './claim.decider';
 import {
+  ClaimAlreadyPaidError,
   ClaimAmountMismatchError,
   ClaimInvalidInputError,
   ClaimNotApprovedError,
@@ -21,12 +23,20 @@ import {
   claimSystem,
   fullyApproved,
   paid,
+  snapshot,
 } from './claim.fixtures';
 
 const spec = deciderSpec(claimDecider);
 
 function markPaid(amount = '1200000.00', actor: Actor = claimSystem): MarkClaimPaid {
   return claimCommand<MarkClaimPaid>('MarkClaimPaid', { claimId: 'l-1', amount, paidOn: '2026-06-01' }, actor);
+}
+function approve(actor: Actor): ApproveClaim {
+  return claimCommand<ApproveClaim>(
+    'ApproveClaim',
+    { claimId: 'l-1', fund: snapshot(), approvedOn: '2026-06-02' },
+    actor,
+  );
 }
 function share(recoveryAmount: string, recoveryId = 'r-1', actor: Actor = claimSystem): ShareRecovery {
   return claimCommand<ShareRecovery>(
@@ -124,4 +134,49 @@ describe('ShareRecovery', () => {
       .given(paid)
       .when(share('1.00', 'r-1', alice))
       .thenThrows(ForbiddenError));
+});
+
+describe('RecordClaimPaymentRefused', () => {
+  const refused = (actor: Actor = claimSystem) =>
+    claimCommand<RecordClaimPaymentRefused>(
+      'RecordClaimPaymentRefused',
+      { claimId: 'l-1', code: 'FUND.INSUFFICIENT_BALANCE', reason: 'Balance 1000.00', refusedOn: '2026-06-01' },
+      actor,
+    );
+  const refusal: ClaimEvent = {
+    type: 'ClaimPaymentRefused',
+    data: {
+      claimId: 'l-1',
+      loanId: 'l-1',
+      bankId: 'b-1',
+      fundId: 'f-1',
+      refusedPayout: '1200000.00',
+      code: 'FUND.INSUFFICIENT_BALANCE',
+      reason: 'Balance 1000.00',
+      refusedOn: '2026-06-01',
+    },
+  };
+
+  it('records the refusal of an approved claim', () => spec.given(fullyApproved).when(refused()).then([refusal]));
+  it('the approvals lapse: the claim awaits two approvals again, and nothing is payable meanwhile', () => {
+    const history = [...fullyApproved, refusal];
+    expect(foldEvents(claimDecider, history).status).toBe('filed');
+    spec.given(history).when(markPaid()).thenThrows(ClaimNotApprovedError);
+    const again = spec.given(history).when(approve(alice)).events();
+    expect(again[0].data).toMatchObject({ approvalsSoFar: 1, fullyApproved: false });
+  });
+  it('is idempotent once the claim is no longer approved', () => {
+    spec
+      .given([...fullyApproved, refusal])
+      .when(refused())
+      .then([]);
+    spec
+      .given([claimFiled(), claimApproved('fm-alice', 1)])
+      .when(refused())
+      .then([]);
+  });
+  it('refuses a paid claim', () => spec.given(paid).when(refused()).thenThrows(ClaimAlreadyPaidError));
+  it('refuses a claim that does not exist', () => spec.given([]).when(refused()).thenThrows(ClaimNotFoundError));
+  it('only the claim-payment process (system) records it', () =>
+    spec.given(fullyApproved).when(refused(alice)).thenThrows(ForbiddenError));
 });

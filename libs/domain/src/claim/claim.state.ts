@@ -17,7 +17,8 @@ import type { ClaimEvent, PayoutTrace } from './claim.events';
  * count and the round restarts with this one. So every payable claim has `approvalsRequired`
  * distinct fund managers approving exactly the amount that is paid.
  *
- * Lifecycle: none -> filed -> (approving) -> approved -> paid; filed|approving -> rejected -> filed.
+ * Lifecycle: none -> filed -> (approving) -> approved -> paid; filed|approving -> rejected -> filed;
+ * approved -> filed again when the fund refuses the payment (ClaimPaymentRefused: approvals lapse).
  */
 
 export interface ClaimCover {
@@ -131,6 +132,10 @@ export function evolveClaim(state: ClaimState, event: ClaimEvent): ClaimState {
         cumulativeShared: 0n,
         recoveryIds: [],
       };
+    }
+    case 'ClaimPaymentRefused': {
+      if (state.status !== 'approved') return state;
+      return { ...baseOf(state), status: 'filed' };
     }
     case 'RecoveryShared': {
       if (state.status !== 'paid') return state;
