@@ -20,7 +20,20 @@ export interface OriginateLoanData {
   /** 'equal-instalments' | 'bullet' */
   readonly repaymentMethod: string;
   readonly originationDate: string;
-  readonly pledgedAssetIds: readonly string[];
+  /**
+   * The assets pledged, with what the pledge registration needs (the pledging process manager
+   * registers each on its IpAsset): the CNIPA registration number and the co-owners who consented.
+   */
+  readonly pledges: readonly PledgeDetails[];
+}
+
+/** One asset pledged to a loan, as the bank states it at origination. */
+export interface PledgeDetails {
+  readonly assetId: string;
+  /** Number of the pledge registration with CNIPA (质押登记号). */
+  readonly registrationNumber: string;
+  /** Owners of the asset other than the borrower who consented in writing; may be empty. */
+  readonly consentingOwnerIds: readonly string[];
 }
 
 /** System (pledging process manager): every pledged asset registered. Repeats are no-ops. */

@@ -6,7 +6,15 @@ import type { LoanEvent } from './loan.events';
 import { loanStreamId } from './loan.events';
 import { defaultThresholdOf, loanPositionAsOf } from './loan.position';
 import type { LoanState } from './loan.state';
-import { bankOfficer, BANK_ID, ENTERPRISE_ID, history, LOAN_ID, processManager } from './testing/loan.fixtures';
+import {
+  bankOfficer,
+  BANK_ID,
+  ENTERPRISE_ID,
+  history,
+  LOAN_ID,
+  PLEDGE_DETAILS,
+  processManager,
+} from './testing/loan.fixtures';
 
 /** Runs commands one after another, each against the state folded from the events so far. */
 function run(steps: readonly [LoanCommand['type'], Record<string, unknown>, Actor?][]): {
@@ -32,7 +40,7 @@ const origination: Record<string, unknown> = {
   termMonths: 6,
   repaymentMethod: 'bullet',
   originationDate: '2025-01-10',
-  pledgedAssetIds: ['asset-1', 'asset-2'],
+  pledges: PLEDGE_DETAILS,
 };
 const pledges = [
   { assetId: 'asset-1', registrationNumber: 'ZX-1', registeredOn: '2025-01-12' },

@@ -26,7 +26,16 @@ export interface LoanOriginatedData {
   readonly originationDate: string;
   /** Planned maturity: originationDate + termMonths. The schedule itself starts at disbursement. */
   readonly maturityDate: string;
+  /** The assets of `pledges`, in the same order. */
   readonly pledgedAssetIds: readonly string[];
+  /** What the pledging process manager registers on each asset. */
+  readonly pledges: readonly PledgeDetailsData[];
+}
+
+export interface PledgeDetailsData {
+  readonly assetId: string;
+  readonly registrationNumber: string;
+  readonly consentingOwnerIds: readonly string[];
 }
 
 export interface PledgeRegistrationData {

@@ -4,7 +4,7 @@ import { InvalidRateError } from '../../shared/basis-points';
 import { InvalidDateError } from '../../shared/business-date';
 import { InvalidMoneyError } from '../../shared/money';
 import { deciderSpec } from '../../testing/decider-spec';
-import type { OriginateLoan, OriginateLoanData } from '../loan.commands';
+import type { OriginateLoan, OriginateLoanData, PledgeDetails } from '../loan.commands';
 import { loanDecider } from '../loan.decider';
 import {
   InvalidLoanInputError,
@@ -21,6 +21,7 @@ import {
   history,
   LOAN_ID,
   otherBankOfficer,
+  PLEDGE_DETAILS,
 } from '../testing/loan.fixtures';
 
 const spec = deciderSpec(loanDecider);
@@ -35,13 +36,18 @@ const valid: OriginateLoanData = {
   termMonths: 6,
   repaymentMethod: 'bullet',
   originationDate: '2025-01-31',
-  pledgedAssetIds: ['asset-1', 'asset-2'],
+  pledges: PLEDGE_DETAILS,
 };
+const pledge = (assetId: string, registrationNumber = 'ZX-1', consentingOwnerIds: string[] = []): PledgeDetails => ({
+  assetId,
+  registrationNumber,
+  consentingOwnerIds,
+});
 const originate = (data: Partial<OriginateLoanData> = {}, actor: Actor = bankOfficer) =>
   command<OriginateLoan>('OriginateLoan', { ...valid, ...data }, actor);
 
 describe('OriginateLoan', () => {
-  it('originates a loan with its terms, pledged assets and planned maturity', () => {
+  it('originates a loan with its terms, pledged assets (with their registration details) and planned maturity', () => {
     spec
       .given([])
       .when(originate())
@@ -59,6 +65,10 @@ describe('OriginateLoan', () => {
             originationDate: '2025-01-31',
             maturityDate: '2025-07-31',
             pledgedAssetIds: ['asset-1', 'asset-2'],
+            pledges: [
+              { assetId: 'asset-1', registrationNumber: 'ZX-2025-001', consentingOwnerIds: [] },
+              { assetId: 'asset-2', registrationNumber: 'ZX-2025-002', consentingOwnerIds: ['ent-2'] },
+            ],
           },
         },
       ]);
@@ -84,9 +94,32 @@ describe('OriginateLoan', () => {
   });
 
   it.each<[string, Partial<OriginateLoanData>, abstract new (...args: never[]) => Error, string]>([
-    ['no pledged asset', { pledgedAssetIds: [] }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
-    ['the same asset twice', { pledgedAssetIds: ['asset-1', 'asset-1'] }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
-    ['a blank asset id', { pledgedAssetIds: [''] }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
+    ['no pledged asset', { pledges: [] }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
+    [
+      'the same asset twice',
+      { pledges: [pledge('asset-1'), pledge('asset-1')] },
+      InvalidLoanInputError,
+      'LOAN.INVALID_INPUT',
+    ],
+    ['a blank asset id', { pledges: [pledge('')] }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
+    [
+      'a pledge without its registration number',
+      { pledges: [pledge('asset-1', ' ')] },
+      InvalidLoanInputError,
+      'LOAN.INVALID_INPUT',
+    ],
+    [
+      'a pledge without its consent list',
+      { pledges: [{ assetId: 'asset-1', registrationNumber: 'ZX-1' } as PledgeDetails] },
+      InvalidLoanInputError,
+      'LOAN.INVALID_INPUT',
+    ],
+    [
+      'a consenting owner named twice',
+      { pledges: [pledge('asset-1', 'ZX-1', ['ent-2', 'ent-2'])] },
+      InvalidLoanInputError,
+      'LOAN.INVALID_INPUT',
+    ],
     ['a blank loan id', { loanId: ' ' }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
     ['a principal of zero', { principal: '0.00' }, InvalidLoanInputError, 'LOAN.INVALID_INPUT'],
     ['a principal with three decimals', { principal: '100.001' }, InvalidMoneyError, 'MONEY.INVALID'],

@@ -5,8 +5,13 @@ import { formatMoney } from '../../shared/money';
 import type { RepaymentMethod } from '../arithmetic';
 import { buildSchedule, MAX_ANNUAL_RATE_BPS, MAX_TERM_MONTHS } from '../arithmetic';
 import type { OriginateLoan } from '../loan.commands';
-import { LoanAlreadyExistsError, LoanEnterpriseNotFoundError, LoanForeignBankError } from '../loan.errors';
-import type { LoanOriginated } from '../loan.events';
+import {
+  InvalidLoanInputError,
+  LoanAlreadyExistsError,
+  LoanEnterpriseNotFoundError,
+  LoanForeignBankError,
+} from '../loan.errors';
+import type { LoanOriginated, PledgeDetailsData } from '../loan.events';
 import type { LoanState } from '../loan.state';
 import {
   parseAmount,
@@ -14,15 +19,24 @@ import {
   requireDistinctList,
   requireId,
   requireOneOf,
+  requireText,
   requireWholeNumber,
 } from '../loan.validation';
 
 const REPAYMENT_METHODS: readonly RepaymentMethod[] = ['equal-instalments', 'bullet'];
 
+/** Distinct ids, possibly none (a sole owner needs no one's consent). */
+function requireIdList(value: unknown, field: string): string[] {
+  if (!Array.isArray(value)) throw new InvalidLoanInputError(`${field} must be a list of ids`, { field });
+  const ids = value.map((id: unknown) => requireId(id, `${field}[]`));
+  if (new Set(ids).size !== ids.length) throw new InvalidLoanInputError(`${field} must not repeat an id`, { field });
+  return ids;
+}
+
 /**
- * A bank originates a loan in its own name against one or more assets. Whether the assets can
- * be pledged is decided on each IpAsset by the pledging process manager, which then secures or
- * refuses the pledges here.
+ * A bank originates a loan in its own name against one or more assets, with each pledge's
+ * registration number and co-owner consents. Whether the assets can be pledged is decided on each
+ * IpAsset by the pledging process manager, which then secures or refuses the pledges here.
  */
 export function originateLoan(command: OriginateLoan, state: LoanState): [LoanOriginated] {
   const { actor } = command.metadata;
@@ -36,9 +50,13 @@ export function originateLoan(command: OriginateLoan, state: LoanState): [LoanOr
   const termMonths = requireWholeNumber(data.termMonths, 'termMonths', 1, MAX_TERM_MONTHS);
   const repaymentMethod = requireOneOf(data.repaymentMethod, 'repaymentMethod', REPAYMENT_METHODS);
   const originationDate = parseDate(data.originationDate, 'originationDate');
-  const pledgedAssetIds = requireDistinctList<string>(data.pledgedAssetIds, 'pledgedAssetIds', (id) =>
-    requireId(id, 'pledgedAssetIds[]'),
-  );
+  const pledges = requireDistinctList<PledgeDetailsData>(data.pledges, 'pledges', (pledge) =>
+    requireId(pledge?.assetId, 'pledges[].assetId'),
+  ).map((pledge): PledgeDetailsData => ({
+    assetId: pledge.assetId,
+    registrationNumber: requireText(pledge.registrationNumber, 'pledges[].registrationNumber', 100),
+    consentingOwnerIds: requireIdList(pledge.consentingOwnerIds, 'pledges[].consentingOwnerIds'),
+  }));
 
   if (actor.bankId !== bankId) {
     throw new LoanForeignBankError(`Bank ${actor.bankId ?? '(none)'} may not originate a loan for bank ${bankId}`, {
@@ -65,7 +83,8 @@ export function originateLoan(command: OriginateLoan, state: LoanState): [LoanOr
         repaymentMethod,
         originationDate,
         maturityDate: addMonths(originationDate, termMonths),
-        pledgedAssetIds: [...pledgedAssetIds],
+        pledgedAssetIds: pledges.map((pledge) => pledge.assetId),
+        pledges,
       },
     },
   ];

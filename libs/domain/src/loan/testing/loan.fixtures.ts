@@ -23,6 +23,11 @@ export const LOAN_ID = 'loan-1';
 export const BANK_ID = 'bank-1';
 export const ENTERPRISE_ID = 'ent-1';
 export const ASSET_IDS = ['asset-1', 'asset-2'] as const;
+/** What the bank states for each pledged asset at origination; asset-2 is co-owned with ent-2. */
+export const PLEDGE_DETAILS = [
+  { assetId: 'asset-1', registrationNumber: 'ZX-2025-001', consentingOwnerIds: [] },
+  { assetId: 'asset-2', registrationNumber: 'ZX-2025-002', consentingOwnerIds: ['ent-2'] },
+];
 export const ORIGINATED_ON = '2025-01-10';
 export const DISBURSED_ON = '2025-01-15';
 export const FIRST_DUE = '2025-02-15';
@@ -62,6 +67,7 @@ export function originated(terms: LoanTermsFixture = bulletTerms): LoanOriginate
       originationDate: ORIGINATED_ON,
       maturityDate: '2025-07-10',
       pledgedAssetIds: [...ASSET_IDS],
+      pledges: PLEDGE_DETAILS,
     },
   };
 }
