@@ -9,3 +9,6 @@ export interface CheckpointStore {
   save(consumer: string, position: After): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Injection token of the CheckpointStore the process managers keep their positions in. */
+export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');

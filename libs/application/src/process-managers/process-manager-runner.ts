@@ -1,4 +1,11 @@
-import { comparePositions, type After, type AllSubscription, type EventStore } from '@pledge-ledger/event-store';
+import { DomainError } from '@pledge-ledger/domain';
+import {
+  comparePositions,
+  type After,
+  type AllSubscription,
+  type EventStore,
+  type RecordedEvent,
+} from '@pledge-ledger/event-store';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store';
 import type { ProcessManager } from './process-manager';
 
@@ -8,13 +15,20 @@ export interface RunnerOptions {
   /** First and maximum delay before retrying an event whose handling failed unexpectedly. */
   readonly retryDelayMs?: number;
   readonly maxRetryDelayMs?: number;
-  readonly onError?: (error: unknown, manager: string) => void;
+  /**
+   * Told of every failure: an unexpected one (retried) and a domain refusal (skipped, see
+   * `ProcessManagerRunner`). `event` is the one being handled, when there is one.
+   */
+  readonly onError?: (error: unknown, manager: string, event?: RecordedEvent) => void;
 }
 
 /**
  * Runs one process manager from its checkpoint: catches up, then follows live events. An
- * unexpected failure (store down) retries the same event with backoff and never advances the
- * checkpoint past it, so nothing is skipped; deliveries after a crash are absorbed by idempotency.
+ * unexpected failure (store down, a concurrent write) retries the same event with backoff and never
+ * advances the checkpoint past it, so nothing is skipped; deliveries after a crash are absorbed by
+ * idempotency. A DomainError escaping `handle` is a refusal that deciding again on the same event
+ * cannot change: it is reported through `onError` and the runner moves on rather than stall the flow
+ * of every other loan behind it (managers catch the refusals they have an answer for themselves).
  */
 export class ProcessManagerRunner {
   private subscription: AllSubscription | null = null;
@@ -22,6 +36,7 @@ export class ProcessManagerRunner {
   private loop: Promise<void> | null = null;
   private position: After = 'start';
   private readonly listeners = new Set<() => void>();
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -35,15 +50,25 @@ export class ProcessManagerRunner {
     return this.position;
   }
 
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
   async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopped = false;
     this.position = await this.checkpoints.load(this.manager.name);
     this.loop = this.run();
   }
 
+  /** Graceful: lets the event in hand finish (or abandons its retry), then stores the checkpoint. */
   async stop(): Promise<void> {
+    if (!this.loop) return;
     this.stopped = true;
+    this.wake?.();
     await this.subscription?.close();
     await this.loop;
+    this.loop = null;
     await this.checkpoints.save(this.manager.name, this.position);
   }
 
@@ -74,8 +99,8 @@ export class ProcessManagerRunner {
       try {
         for await (const event of this.subscription) {
           if (this.manager.handles.has(event.type)) {
-            await this.handleWithRetry(event);
-            if (this.stopped) return;
+            const handled = await this.handleWithRetry(event);
+            if (!handled) return;
             this.advance(event.position);
             await this.checkpoints.save(this.manager.name, this.position);
             unsaved = 0;
@@ -86,26 +111,30 @@ export class ProcessManagerRunner {
               unsaved = 0;
             }
           }
+          if (this.stopped) return;
         }
       } catch (error) {
         if (this.stopped) return;
         this.options.onError?.(error, this.manager.name);
         await this.subscription.close().catch(() => undefined);
-        await delay(this.options.retryDelayMs ?? 100);
+        await this.sleep(this.options.retryDelayMs ?? 100);
       }
     }
   }
 
-  private async handleWithRetry(event: Parameters<ProcessManager['handle']>[0]): Promise<void> {
+  /** True once the event is dealt with (handled, or refused by the domain); false when stopped first. */
+  private async handleWithRetry(event: RecordedEvent): Promise<boolean> {
     let wait = this.options.retryDelayMs ?? 100;
     for (;;) {
       try {
         await this.manager.handle(event);
-        return;
+        return true;
       } catch (error) {
-        this.options.onError?.(error, this.manager.name);
-        if (this.stopped) return;
-        await delay(wait);
+        this.options.onError?.(error, this.manager.name, event);
+        if (error instanceof DomainError) return true;
+        if (this.stopped) return false;
+        await this.sleep(wait);
+        if (this.stopped) return false;
         wait = Math.min(wait * 2, this.options.maxRetryDelayMs ?? 5_000);
       }
     }
@@ -115,8 +144,17 @@ export class ProcessManagerRunner {
     this.position = position;
     for (const listener of [...this.listeners]) listener();
   }
-}
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  /** A delay that stop() cuts short. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wake = (): void => done();
+      this.wake = wake;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
 }
