@@ -1,1 +1,15 @@
-export {};
+export * from './read-access-denied.error';
+export * from './read-model-catalog';
+export * from './read-store/open-read-store';
+export * from './read-store/read-store';
+export * from './read-store/read-store-url';
+export * from './projections/projection';
+export * from './projections/projection-checkpoints';
+export * from './projections/projection-runner';
+export * from './projections/projector';
+export * from './projections/wait-for-position';
+export * from './projections/wait-for-projections';
+export * from './rebuild/rebuild-projection';
+export * from './stream-catalog/stream-catalog.entity';
+export * from './stream-catalog/stream-catalog.projection';
+export * from './stream-catalog/stream-catalog.query';

@@ -1,0 +1,13 @@
+import { ProjectionCheckpoints1795564800000 } from './migrations/1795564800000-projection-checkpoints';
+import { StreamCatalog1795564800100 } from './migrations/1795564800100-stream-catalog';
+import type { Projection } from './projections/projection';
+import { StreamCatalogRow } from './stream-catalog/stream-catalog.entity';
+import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection';
+
+/** Every read model this library ships; a new view adds its entity, migration and projection here. */
+export const readModelEntities = [StreamCatalogRow];
+
+/** In the order they run (TypeORM also orders them by the timestamp ending their class name). */
+export const readModelMigrations = [ProjectionCheckpoints1795564800000, StreamCatalog1795564800100];
+
+export const readModelProjections: readonly Projection[] = [streamCatalogProjection];

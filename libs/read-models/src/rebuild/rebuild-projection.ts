@@ -1,0 +1,91 @@
+import { START, type After, type EventStore } from '@pledge-ledger/event-store';
+import { applyBatch, type ProjectionTarget } from '../projections/apply-batch';
+import { deleteCheckpoint, ensureCheckpoint, overwriteCheckpoint } from '../projections/projection-checkpoints';
+import type { Projection } from '../projections/projection';
+import type { Dialect, ReadStore } from '../read-store/read-store';
+import { postgresTableCopies } from './postgres-table-copies';
+import { sqliteTableCopies } from './sqlite-table-copies';
+import { rebuildName, type TableCopies } from './table-copies';
+
+/** The in-process runner of the projection, held while the rebuilt tables are swapped in. */
+export interface PausableRunner {
+  pause(): Promise<void>;
+  resume(): void;
+}
+
+export interface RebuildOptions {
+  /** Most events applied per transaction. Default 500. */
+  readonly batchSize?: number;
+  readonly runner?: PausableRunner;
+}
+
+export interface RebuildResult {
+  readonly projection: string;
+  /** The checkpoint swapped in with the rebuilt tables. */
+  readonly position: After;
+  readonly events: number;
+}
+
+function tableCopies(dialect: Dialect): TableCopies {
+  return dialect === 'sqlite' ? sqliteTableCopies : postgresTableCopies;
+}
+
+/**
+ * Rebuilds a projection from position 0 into copies of its tables, then swaps them in, with the
+ * checkpoint, in one transaction. Queries keep reading the live tables until that commit.
+ *
+ * The live projection goes on meanwhile; it is paused only for the last stretch (the events that
+ * arrived during the rebuild) and the swap, then resumes from the swapped-in checkpoint, which is
+ * at or past its own. A runner in another process finds its checkpoint moved, rolls its batch
+ * back and carries on from the new one.
+ */
+export async function rebuildProjection(
+  store: EventStore,
+  readStore: ReadStore,
+  projection: Projection,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const copies = tableCopies(readStore.dialect);
+  const batchSize = options.batchSize ?? 500;
+  const tables = Object.entries(projection.tables);
+  const target: ProjectionTarget = {
+    checkpoint: rebuildName(projection.name),
+    tables: Object.fromEntries(tables.map(([key, live]) => [key, rebuildName(live)])),
+  };
+
+  // Leftovers of an interrupted rebuild are dropped: it starts over from position 0.
+  await readStore.transaction(async (manager) => {
+    await deleteCheckpoint(manager, target.checkpoint);
+    for (const [key, live] of tables) {
+      await copies.drop(manager, target.tables[key]);
+      await copies.create(manager, live, target.tables[key]);
+    }
+    await ensureCheckpoint(manager, target.checkpoint);
+  });
+
+  let position: After = START;
+  let events = 0;
+  const catchUp = async (): Promise<void> => {
+    for (;;) {
+      const batch = await store.readAll({ after: position, maxCount: batchSize });
+      if (batch.length === 0) return;
+      position = await applyBatch(readStore, projection, target, position, batch);
+      events += batch.length;
+    }
+  };
+
+  await catchUp();
+  await options.runner?.pause();
+  try {
+    await catchUp();
+    await readStore.transaction(async (manager) => {
+      // The live checkpoint first: runners lock it first too, so the swap and a batch cannot deadlock.
+      await overwriteCheckpoint(manager, projection.name, position);
+      await deleteCheckpoint(manager, target.checkpoint);
+      for (const [key, live] of tables) await copies.swap(manager, live, target.tables[key]);
+    });
+  } finally {
+    options.runner?.resume();
+  }
+  return { projection: projection.name, position, events };
+}
