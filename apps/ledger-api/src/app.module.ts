@@ -1,15 +1,31 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { Public } from './http/auth/auth.decorators';
+import { HttpModule, type HttpModuleOptions } from './http/http.module';
+
+// Liveness answers without a token (load balancers have none). Set here so the guard's rule
+// stays next to the wiring; `@Public()` on the controller itself would say the same.
+Public()(HealthController);
+
+export interface AppModuleOptions extends HttpModuleOptions {
+  /** More modules in the same application (tests add a test-only controller this way). */
+  readonly modules?: readonly (Type | DynamicModule | ForwardReference)[];
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: LedgerConfig): DynamicModule {
+  static forRoot(config: LedgerConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule.forRoot()],
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule.forRoot(),
+        HttpModule.forRoot({ idempotency: options.idempotency }),
+        ...(options.modules ?? []),
+      ],
       controllers: [HealthController],
     };
   }

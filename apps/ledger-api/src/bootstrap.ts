@@ -1,15 +1,40 @@
 import 'reflect-metadata';
+import type { IncomingHttpHeaders } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module';
+import { AppModule, type AppModuleOptions } from './app.module';
 import type { LedgerConfig } from './config/ledger-config';
+import { CORRELATION_ID_HEADER, correlationIdFrom } from './http/correlation-id';
+import { setupOpenApi } from './http/openapi';
+
+/** The largest request body accepted (413 above): the one place it is set. */
+export const BODY_LIMIT_BYTES = 1_048_576;
+
+export type LedgerAppOptions = AppModuleOptions;
 
 /** Builds the HTTP application; `main.ts` listens, tests call this with their own config. */
-export async function createLedgerApp(config: LedgerConfig): Promise<NestFastifyApplication> {
+export async function createLedgerApp(
+  config: LedgerConfig,
+  options: LedgerAppOptions = {},
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1_048_576 }),
+    AppModule.forRoot(config, options),
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      // The request id is the correlation id: the caller's when it is sane, else a new one.
+      genReqId: (request: { headers: IncomingHttpHeaders }) =>
+        correlationIdFrom(request.headers[CORRELATION_ID_HEADER]),
+    }),
     { logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'] },
   );
+  // On every response, routed or not, error or not.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header(CORRELATION_ID_HEADER, request.id);
+      done();
+    });
+  setupOpenApi(app);
   return app;
 }

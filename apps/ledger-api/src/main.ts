@@ -30,6 +30,14 @@ async function main(): Promise<void> {
     });
   }
   console.log(`Pledge Ledger listening on http://${config.host}:${config.port} (event store: ${config.eventStoreUrl})`);
+  console.log(`API documentation: http://${config.host}:${config.port}/docs`);
+  if (config.jwt.key.source === 'data-dir') {
+    console.log(
+      `Bearer tokens are signed with the secret in ${config.jwt.key.file}. Mint one with e.g.\n` +
+        '  npm run token -- --role admin --sub you\n' +
+        '  npm run token -- --role bank --bank-id B1 --sub alice',
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import { createPublicKey } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -11,7 +13,28 @@ export interface LedgerConfig {
   readonly eventStoreUrl: string;
   readonly readStoreUrl: string;
   readonly logLevel: LogLevel;
+  readonly jwt: JwtConfig;
 }
+
+/** How bearer tokens are checked: exactly one key, so one algorithm (never `none`, never a mix). */
+export interface JwtConfig {
+  readonly key: JwtKeyConfig;
+  /** When set, a token must carry this `iss`. */
+  readonly issuer?: string;
+  /** When set, a token's `aud` must include this. */
+  readonly audience?: string;
+}
+
+export type JwtKeyConfig =
+  /** LEDGER_JWT_SECRET. */
+  | { readonly algorithm: 'HS256'; readonly source: 'setting'; readonly secret: string }
+  /** The embedded default: a random secret kept in this file, created on first start. */
+  | { readonly algorithm: 'HS256'; readonly source: 'data-dir'; readonly file: string }
+  /** LEDGER_JWT_PUBLIC_KEY: tokens come from an identity provider holding the private key. */
+  | { readonly algorithm: 'RS256'; readonly source: 'setting'; readonly publicKey: string };
+
+/** HS256 needs at least as many bytes of secret as the hash has (RFC 7518 section 3.2). */
+export const MIN_JWT_SECRET_LENGTH = 32;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -66,6 +89,91 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${LOG_LEVELS.join(', ')}`);
 
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, eventStoreUrl, readStoreUrl, logLevel };
+  const jwt = readJwtConfig(env, dataDir, [eventStoreUrl, readStoreUrl], problems);
+
+  if (problems.length > 0 || jwt === undefined) throw new ConfigError(problems);
+  return { port, host, dataDir, eventStoreUrl, readStoreUrl, logLevel, jwt };
+}
+
+function readJwtConfig(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  storeUrls: readonly string[],
+  problems: string[],
+): JwtConfig | undefined {
+  const secret = env.LEDGER_JWT_SECRET;
+  const publicKeySetting = env.LEDGER_JWT_PUBLIC_KEY;
+  const optional = (name: string): string | undefined => {
+    const value = env[name];
+    if (value !== undefined && value.trim() === '') problems.push(`${name} must not be empty when set`);
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
+  const issuer = optional('LEDGER_JWT_ISSUER');
+  const audience = optional('LEDGER_JWT_AUDIENCE');
+  const withClaims = (key: JwtKeyConfig): JwtConfig => ({
+    key,
+    ...(issuer ? { issuer } : {}),
+    ...(audience ? { audience } : {}),
+  });
+
+  if (secret !== undefined && publicKeySetting !== undefined) {
+    problems.push(
+      'LEDGER_JWT_SECRET and LEDGER_JWT_PUBLIC_KEY are both set: choose HS256 (secret) or RS256 (public key)',
+    );
+    return undefined;
+  }
+  if (secret !== undefined) {
+    if (secret.length < MIN_JWT_SECRET_LENGTH) {
+      problems.push(
+        `LEDGER_JWT_SECRET is ${secret.length} characters; it must have at least ${MIN_JWT_SECRET_LENGTH} (e.g. openssl rand -hex 32)`,
+      );
+      return undefined;
+    }
+    return withClaims({ algorithm: 'HS256', source: 'setting', secret });
+  }
+  if (publicKeySetting !== undefined) {
+    const publicKey = readPublicKey(publicKeySetting, problems);
+    return publicKey === undefined ? undefined : withClaims({ algorithm: 'RS256', source: 'setting', publicKey });
+  }
+  // Only a ledger wholly on local SQLite files may keep its own secret: several processes or hosts
+  // sharing PostgreSQL or EventStoreDB must agree on one key, so it has to be a setting.
+  const shared = storeUrls.filter((url) => !url.startsWith('sqlite:'));
+  if (shared.length > 0) {
+    problems.push(
+      'LEDGER_JWT_SECRET (HS256) or LEDGER_JWT_PUBLIC_KEY (RS256) must be set when a store is not the embedded SQLite default',
+    );
+    return undefined;
+  }
+  return withClaims({ algorithm: 'HS256', source: 'data-dir', file: path.join(dataDir, 'jwt-secret') });
+}
+
+/** LEDGER_JWT_PUBLIC_KEY holds a PEM or the path of a PEM file; either way it must be an RSA public key. */
+function readPublicKey(setting: string, problems: string[]): string | undefined {
+  const isPem = setting.trimStart().startsWith('-----BEGIN');
+  let pem = setting;
+  if (!isPem) {
+    try {
+      pem = fs.readFileSync(setting, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      problems.push(`LEDGER_JWT_PUBLIC_KEY="${setting}" is neither a PEM nor a readable file (${reason})`);
+      return undefined;
+    }
+  }
+  const shown = isPem ? '(PEM)' : `"${setting}"`;
+  if (pem.includes('PRIVATE KEY')) {
+    problems.push(`LEDGER_JWT_PUBLIC_KEY=${shown} holds a private key: give the server only the public key`);
+    return undefined;
+  }
+  try {
+    const key = createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') {
+      problems.push(`LEDGER_JWT_PUBLIC_KEY=${shown} is a ${key.asymmetricKeyType} key; RS256 needs an RSA public key`);
+      return undefined;
+    }
+  } catch {
+    problems.push(`LEDGER_JWT_PUBLIC_KEY=${shown} is not a PEM public key`);
+    return undefined;
+  }
+  return pem;
 }
