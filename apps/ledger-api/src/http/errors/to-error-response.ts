@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@pledge-ledger/domain';
+import { errorCodes } from 'fastify';
 import { ConcurrencyError } from '@pledge-ledger/event-store';
 import type { ErrorResponse } from './error-body';
 import { HttpError } from './http-error';
@@ -31,6 +32,17 @@ const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
     message: 'Send the body as application/json',
   },
 };
+
+/**
+ * Nest hands Fastify's errors over as a bare HttpException (message and status, no code): they are
+ * recognised by the message Fastify itself gives each of its error classes.
+ */
+const FASTIFY_CODE_BY_MESSAGE = new Map(
+  Object.keys(FASTIFY_ERRORS).map((code) => {
+    const FastifyErrorClass = (errorCodes as unknown as Record<string, new () => Error>)[code];
+    return [new FastifyErrorClass().message, code];
+  }),
+);
 
 const GENERIC_CODES: Record<number, string> = {
   400: 'REQUEST.INVALID',
@@ -70,16 +82,18 @@ export function toErrorResponse(exception: unknown, request: ErrorRequest): Erro
         )
       : answer(409, 'CONCURRENCY.CONFLICT', 'Another change to the same resource came first: try again', details);
   }
-  if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    if (status < 500) return answer(status, GENERIC_CODES[status] ?? `HTTP.${status}`, exception.message);
-  }
   const fastify = fastifyClientError(exception);
   if (fastify) {
     const known = FASTIFY_ERRORS[fastify.code];
     return known
       ? answer(fastify.statusCode, known.code, known.message)
       : answer(fastify.statusCode, GENERIC_CODES[fastify.statusCode] ?? `HTTP.${fastify.statusCode}`, fastify.message);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const fastifyCode = FASTIFY_CODE_BY_MESSAGE.get(exception.message);
+    if (fastifyCode) return answer(status, FASTIFY_ERRORS[fastifyCode].code, FASTIFY_ERRORS[fastifyCode].message);
+    if (status < 500) return answer(status, GENERIC_CODES[status] ?? `HTTP.${status}`, exception.message);
   }
   return answer(
     500,
