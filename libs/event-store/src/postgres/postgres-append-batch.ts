@@ -1,5 +1,4 @@
-import { escapeLiteral } from 'pg';
-import type { ClientBase, QueryResult } from 'pg';
+import type { ClientBase } from 'pg';
 import { checkExpectedRevision, validateAppend } from '../append-rules';
 import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { NewEvent } from '../event';
@@ -56,15 +55,129 @@ function toJson(value: unknown, streamId: string, what: string): string {
   return json;
 }
 
+/** An append's expected revision as the batch statement takes it: -1 no stream, -2 any. */
+const NO_STREAM = -1;
+const ANY = -2;
+
 /**
- * Begins a transaction on `client`, writes a batch of appends in it and leaves it open for the
- * caller to COMMIT. Returns one outcome per append, in order: its result, or its ConcurrencyError
- * (nothing of it written).
+ * The statements of one append transaction, up to (not including) its COMMIT:
  *
- * It first locks the single global-position row, held until the transaction ends: that is the
- * serialisation point that makes commit order equal position order (docs/global-order.md). Only
- * then does it read the streams' revisions, in a later statement, so it sees every commit made
- * before it got the lock (READ COMMITTED takes a fresh snapshot per statement).
+ * 1. `BEGIN` and the lock: the single global-position row, locked `FOR UPDATE` and held until the
+ *    transaction ends. That is the serialisation point that makes commit order equal position
+ *    order (docs/global-order.md).
+ * 2. One statement that, under that lock, reads the streams' revisions, checks each append's
+ *    expected revision, gives positions `last + 1, last + 2, ...` to the accepted appends' events
+ *    only, inserts them, moves the streams' revisions and `last`, and queues a NOTIFY. It is a later
+ *    statement than the lock, so it sees every commit made before the lock was granted (READ
+ *    COMMITTED takes a fresh snapshot per statement).
+ *
+ * Since nothing between the two waits for the application, a pipelined connection sends both and
+ * the COMMIT in one flight (`sendAppendBatch`). The appends must be to distinct streams (the store
+ * puts a second append to a stream in a later transaction), so each is checked independently.
+ */
+function batchStatements(tables: PostgresTables, appends: readonly PreparedAppend[]) {
+  const streams = new Set<string>();
+  const expected: number[] = [];
+  const counts: number[] = [];
+  const owners: number[] = [];
+  const types: string[] = [];
+  const data: string[] = [];
+  const metadata: string[] = [];
+  appends.forEach((append, i) => {
+    if (streams.has(append.streamId)) {
+      throw new Error(`An append batch holds two appends to "${append.streamId}": they must go in turn`);
+    }
+    streams.add(append.streamId);
+    const revision = append.expectedRevision;
+    expected.push(revision === 'no-stream' ? NO_STREAM : revision === 'any' ? ANY : revision);
+    counts.push(append.events.length);
+    for (const event of append.events) {
+      owners.push(i + 1);
+      types.push(event.type);
+      data.push(event.data);
+      metadata.push(event.metadata);
+    }
+  });
+  const lock = `BEGIN; SELECT last FROM ${tables.globalPosition} FOR UPDATE`;
+  // A fixed parameter count whatever the batch size. Payloads travel as one JSON array each,
+  // split by json_array_elements, which hands back every element's exact text: far cheaper than a
+  // json[] literal, whose escaping costs pg ~0.4 s per megabyte.
+  const write = {
+    text: `WITH appends AS (
+       SELECT a.idx, a.stream_id, a.expected, a.n_events, s.revision AS current,
+              CASE a.expected WHEN ${ANY} THEN true WHEN ${NO_STREAM} THEN s.revision IS NULL
+                   ELSE s.revision IS NOT DISTINCT FROM a.expected END AS accepted
+       FROM ROWS FROM (unnest($1::text[]), unnest($2::bigint[]), unnest($3::int[]))
+            WITH ORDINALITY AS a (stream_id, expected, n_events, idx)
+       LEFT JOIN ${tables.streams} s ON s.stream_id = a.stream_id
+     ), placed AS (
+       SELECT *,
+              sum(n_events) OVER (ORDER BY idx) - n_events AS events_before,
+              (SELECT last FROM ${tables.globalPosition})
+                + coalesce(sum(n_events) FILTER (WHERE accepted) OVER (ORDER BY idx), 0) AS last_position
+       FROM appends
+     ), appended AS (
+       INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata)
+       SELECT p.last_position - p.n_events + (e.n - p.events_before),
+              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata
+       FROM ROWS FROM (
+         unnest($4::int[]), unnest($5::text[]), json_array_elements($6::json), json_array_elements($7::json)
+       ) WITH ORDINALITY AS e (owner, type, data, metadata, n)
+       JOIN placed p ON p.idx = e.owner
+       WHERE p.accepted
+     ), moved AS (
+       INSERT INTO ${tables.streams} (stream_id, revision)
+       SELECT stream_id, coalesce(current, -1) + n_events FROM placed WHERE accepted
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
+     ), counted AS (
+       UPDATE ${tables.globalPosition} SET last = (SELECT max(last_position) FROM placed)
+       WHERE EXISTS (SELECT FROM placed WHERE accepted)
+     )
+     SELECT idx, accepted, current, last_position,
+            (SELECT pg_notify($8, max(last_position)::text) FROM placed HAVING bool_or(accepted)) AS notified
+     FROM placed ORDER BY idx`,
+    values: [
+      appends.map((append) => append.streamId),
+      expected,
+      counts,
+      owners,
+      types,
+      `[${data.join(',')}]`,
+      `[${metadata.join(',')}]`,
+      tables.channel,
+    ],
+  };
+  return { lock, write };
+}
+
+interface PlacedRow {
+  readonly accepted: boolean;
+  readonly current: string | null;
+  readonly last_position: string;
+}
+
+/** Each append's result, or its ConcurrencyError (nothing of it written), from the batch statement's rows. */
+function outcomesOf(appends: readonly PreparedAppend[], rows: readonly PlacedRow[]): AppendOutcome[] {
+  return appends.map((append, i): AppendOutcome => {
+    const row = rows[i];
+    const current = row.current === null ? null : Number(row.current);
+    if (!row.accepted) {
+      try {
+        checkExpectedRevision(append.streamId, append.expectedRevision, current);
+      } catch (error) {
+        if (error instanceof ConcurrencyError) return error;
+        throw error;
+      }
+      throw new Error(`The append batch refused "${append.streamId}" although its expected revision holds`);
+    }
+    return { nextRevision: (current ?? -1) + append.events.length, position: sqlPosition(row.last_position) };
+  });
+}
+
+/**
+ * Begins a transaction on `client`, writes a batch of appends to distinct streams in it and leaves
+ * it open for the caller to COMMIT. Returns one outcome per append, in order: its result, or its
+ * ConcurrencyError (nothing of it written). One statement at a time, so any client will do.
  *
  * Exported so the ordering test can hold a transaction open exactly where an append would.
  */
@@ -73,83 +186,37 @@ export async function beginAppendBatch(
   tables: PostgresTables,
   appends: readonly PreparedAppend[],
 ): Promise<AppendOutcome[]> {
-  const streamIds = [...new Set(appends.map((append) => append.streamId))];
-  // One round trip for BEGIN, the lock and the read, while the lock is held by nobody else:
-  // the simple protocol carries several statements but no parameters, hence the escaped literals.
-  const results = (await client.query(
-    `BEGIN;
-     SELECT last FROM ${tables.globalPosition} FOR UPDATE;
-     SELECT stream_id, revision FROM ${tables.streams} WHERE stream_id IN (${streamIds.map(escapeLiteral).join(', ')})`,
-  )) as unknown as [QueryResult, QueryResult<{ last: string }>, QueryResult<{ stream_id: string; revision: string }>];
-  const first = BigInt(results[1].rows[0].last);
-  let last = first;
-  const current = new Map<string, number | null>(streamIds.map((id) => [id, null]));
-  for (const row of results[2].rows) current.set(row.stream_id, Number(row.revision));
+  const { lock, write } = batchStatements(tables, appends);
+  await client.query(lock);
+  const { rows } = await client.query<PlacedRow>(write);
+  return outcomesOf(appends, rows);
+}
 
-  const columns = {
-    streamIds: [] as string[],
-    revisions: [] as number[],
-    types: [] as string[],
-    data: [] as string[],
-    metadata: [] as string[],
-  };
-  const written = new Map<string, number>();
-  const outcomes = appends.map((append): AppendOutcome => {
-    const revisionBefore = current.get(append.streamId) ?? null;
-    try {
-      checkExpectedRevision(append.streamId, append.expectedRevision, revisionBefore);
-    } catch (error) {
-      if (error instanceof ConcurrencyError) return error;
-      throw error;
-    }
-    let revision = revisionBefore ?? -1;
-    for (const event of append.events) {
-      last += 1n;
-      revision += 1;
-      columns.streamIds.push(append.streamId);
-      columns.revisions.push(revision);
-      columns.types.push(event.type);
-      columns.data.push(event.data);
-      columns.metadata.push(event.metadata);
-    }
-    // Later appends of this batch to the same stream are checked against this one.
-    current.set(append.streamId, revision);
-    written.set(append.streamId, revision);
-    return { nextRevision: revision, position: sqlPosition(last) };
-  });
-  if (last === first) return outcomes;
+export interface SentAppendBatch {
+  /** Settles once the transaction holds the append lock. */
+  readonly locked: Promise<void>;
+  /** Settles with the outcomes once the batch is written (not yet committed). */
+  readonly outcomes: Promise<AppendOutcome[]>;
+  /** Settles with the COMMIT's command tag: `COMMIT`, or `ROLLBACK` when an earlier statement failed. */
+  readonly committed: Promise<string>;
+}
 
-  // One statement, one round trip, a fixed parameter count whatever the batch size. Payloads
-  // travel as one JSON array each, split by json_array_elements, which hands back every element's
-  // exact text: far cheaper than a json[] literal, whose escaping costs pg ~0.4 s per megabyte.
-  await client.query(
-    `WITH appended AS (
-       INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata)
-       SELECT $1::bigint + n, stream_id, revision, type, data, metadata
-       FROM ROWS FROM (
-         unnest($2::text[]), unnest($3::bigint[]), unnest($4::text[]),
-         json_array_elements($5::json), json_array_elements($6::json)
-       ) WITH ORDINALITY AS batch (stream_id, revision, type, data, metadata, n)
-     ), moved AS (
-       INSERT INTO ${tables.streams} (stream_id, revision)
-       SELECT * FROM unnest($7::text[], $8::bigint[])
-       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
-     ), counted AS (
-       UPDATE ${tables.globalPosition} SET last = $9::bigint
-     )
-     SELECT pg_notify($10, $9::bigint::text)`,
-    [
-      first.toString(),
-      columns.streamIds,
-      columns.revisions,
-      columns.types,
-      `[${columns.data.join(',')}]`,
-      `[${columns.metadata.join(',')}]`,
-      [...written.keys()],
-      [...written.values()],
-      last.toString(),
-      tables.channel,
-    ],
-  );
-  return outcomes;
+/**
+ * The whole append transaction, `beginAppendBatch` followed by COMMIT, queued at once on a client
+ * created with `pipeline: true`: one flight to the server instead of a round trip per statement.
+ * If a statement fails, PostgreSQL skips the rest of the transaction and the COMMIT reports
+ * `ROLLBACK`: nothing of the batch was written. Every promise is already guarded against an
+ * unhandled rejection; the caller awaits the ones it needs.
+ */
+export function sendAppendBatch(
+  client: ClientBase,
+  tables: PostgresTables,
+  appends: readonly PreparedAppend[],
+): SentAppendBatch {
+  const { lock, write } = batchStatements(tables, appends);
+  const locked = client.query(lock).then(() => undefined);
+  const written = client.query<PlacedRow>(write);
+  const committed = client.query('COMMIT').then((result) => result.command);
+  for (const promise of [locked, written, committed]) promise.catch(() => undefined);
+  return { locked, outcomes: written.then(({ rows }) => outcomesOf(appends, rows)), committed };
 }

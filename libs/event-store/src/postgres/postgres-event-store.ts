@@ -16,8 +16,8 @@ import { GroupCommitter } from '../group-commit';
 import type { BatchItem } from '../group-commit';
 import { START, sqlPosition } from '../position';
 import type { After } from '../position';
-import { prepareAppend, beginAppendBatch } from './postgres-append-batch';
-import type { PreparedAppend } from './postgres-append-batch';
+import { prepareAppend, sendAppendBatch } from './postgres-append-batch';
+import type { AppendOutcome, PreparedAppend } from './postgres-append-batch';
 import { PostgresAppendListener } from './postgres-append-listener';
 import { EVENT_COLUMNS, toRecordedEvent } from './postgres-event-row';
 import type { EventRow } from './postgres-event-row';
@@ -58,11 +58,12 @@ export class PostgresEventStore implements EventStore {
     private readonly maxBatchEvents: number,
     private readonly pollMs: number,
   ) {
-    this.committer = new GroupCommitter((batch) => this.flush(batch), maxBatchEvents);
+    this.committer = new GroupCommitter((batch, mayStartNext) => this.flush(batch, mayStartNext), maxBatchEvents);
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // Pipelined connections: an append transaction's statements and its COMMIT go in one flight.
+    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, pipeline: true });
     // An idle client losing its connection is the pool's to recover from (it drops the client);
     // without a listener that error would crash the process.
     pool.on('error', () => undefined);
@@ -155,39 +156,62 @@ export class PostgresEventStore implements EventStore {
     return this.closing;
   }
 
-  private async flush(batch: AppendItem[]): Promise<void> {
-    for (const chunk of chunksOfEvents(batch, this.maxBatchEvents)) await this.commit(chunk);
+  /**
+   * Writes the batch in turns of distinct streams, each within `maxBatchEvents`. The next batch
+   * may start as soon as the last turn holds the lock: it then waits for the lock in the database
+   * while this one commits, instead of a round trip later.
+   */
+  private async flush(batch: AppendItem[], mayStartNext: () => void): Promise<void> {
+    const turns = chunksOfEvents(batch, this.maxBatchEvents).flatMap(turnsOfDistinctStreams);
+    for (const [i, turn] of turns.entries()) {
+      await this.commit(turn, i === turns.length - 1 ? mayStartNext : () => undefined);
+    }
   }
 
-  /** One transaction for the whole chunk; each caller gets its own result or ConcurrencyError. */
-  private async commit(chunk: AppendItem[]): Promise<void> {
+  /**
+   * One transaction for the whole turn, sent in one flight with its COMMIT; each caller gets its
+   * own result or ConcurrencyError.
+   */
+  private async commit(turn: AppendItem[], locked: () => void): Promise<void> {
     const client = await this.pool.connect();
-    let outcomes;
+    const sent = sendAppendBatch(
+      client,
+      this.tables,
+      turn.map((item) => item.request),
+    );
+    void sent.locked.then(locked, locked);
+    let outcomes: AppendOutcome[];
     try {
-      outcomes = await beginAppendBatch(
-        client,
-        this.tables,
-        chunk.map((item) => item.request),
-      );
+      outcomes = await sent.outcomes;
     } catch (error) {
-      await rollbackAndRelease(client);
-      if (chunk.length === 1) return chunk[0].reject(error);
-      // Something PostgreSQL refused (a payload it will not store, say) failed the transaction,
-      // and nothing of it was written: retry alone, so only the culprit gets the error.
-      for (const item of chunk) await this.commit([item]);
+      // PostgreSQL refused something (a payload it will not store, say): the transaction failed
+      // and its COMMIT rolls it back, so nothing of it was written. Retry alone, so only the culprit
+      // gets the error.
+      const tag = await sent.committed.catch(() => null);
+      if (tag === 'COMMIT') {
+        // Written after all (only reading its outcomes failed): a retry would write it twice.
+        client.release();
+        for (const item of turn) item.reject(error);
+        return;
+      }
+      if (tag === 'ROLLBACK') client.release();
+      else await rollbackAndRelease(client);
+      if (turn.length === 1) return turn[0].reject(error);
+      for (const item of turn) await this.commit([item], () => undefined);
       return;
     }
     try {
-      await client.query('COMMIT');
+      const tag = await sent.committed;
+      if (tag !== 'COMMIT') throw new Error(`COMMIT of an append batch answered ${tag}`);
       client.release();
     } catch (error) {
       // The outcome of a failed COMMIT is unknown (it may have been written): retrying could
       // write twice, so every caller hears of it instead.
       client.release(true);
-      for (const item of chunk) item.reject(error);
+      for (const item of turn) item.reject(error);
       return;
     }
-    chunk.forEach((item, i) => {
+    turn.forEach((item, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) item.reject(outcome);
       else item.resolve(outcome);
@@ -203,6 +227,21 @@ async function rollbackAndRelease(client: PoolClient): Promise<void> {
   } catch {
     client.release(true);
   }
+}
+
+/**
+ * Splits a run of appends into turns where each stream appears at most once, keeping each stream's
+ * appends in the order they were made: the n-th append to a stream goes in the n-th turn.
+ */
+function turnsOfDistinctStreams(chunk: AppendItem[]): AppendItem[][] {
+  const turns: AppendItem[][] = [];
+  const seen = new Map<string, number>();
+  for (const item of chunk) {
+    const turn = seen.get(item.request.streamId) ?? 0;
+    seen.set(item.request.streamId, turn + 1);
+    (turns[turn] ??= []).push(item);
+  }
+  return turns;
 }
 
 /** Splits a batch into runs of at most `maxEvents` events, never splitting one append. */
