@@ -199,6 +199,20 @@ describe('the HTTP layer, over real HTTP on the embedded default', () => {
       expect(array.body.error.details.fields).toEqual([{ field: '(body)', problems: ['must be a JSON object'] }]);
     });
 
+    it('refuses a body that is not JSON: 415', async () => {
+      const answer = await call('POST', '/test/counters', {
+        rawBody: 'counterId=c1',
+        headers: { 'content-type': 'text/csv' },
+      });
+      expectErrorBody(answer, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    });
+
+    it('refuses a malformed id in the path: 400 naming it', async () => {
+      const answer = await call('POST', '/test/counters/bad%20id/increments', { body: { amount: '1.00' } });
+      expectErrorBody(answer, 400, 'REQUEST.INVALID');
+      expect(answer.body.error.details.fields).toEqual([{ field: 'id', problems: [expect.stringMatching(/letters/)] }]);
+    });
+
     it('refuses a body over the limit: 413', async () => {
       const answer = await call('POST', '/test/counters', {
         body: openCounter('big', { note: 'x'.repeat(1_200_000) }),
@@ -480,6 +494,27 @@ describe('OpenAPI', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health', '/test/counters']));
+  });
+
+  it('documents a command with its headers, its answer, its errors and an example; a public route needs no token', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const document = (await (await fetch(`${ledger.baseUrl}/docs-json`)).json()) as any;
+    const open = document.paths['/test/counters'].post;
+    expect(open.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(['header:Idempotency-Key', 'header:If-Match']),
+    );
+    expect(open.responses['201'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/CommandResponseSchema',
+    });
+    expect(open.responses['201'].headers.ETag).toBeDefined();
+    for (const status of ['400', '401', '403', '404', '409', '412', '422']) {
+      expect(open.responses[status].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/ErrorBodySchema',
+      });
+    }
+    expect(open.requestBody.content['application/json'].examples.example.value).toMatchObject({ counterId: 'c1' });
+    expect(document.paths['/test/counters/{id}/increments'].post.responses['200']).toBeDefined();
+    expect(document.paths['/health'].get.security).toEqual([{}]);
   });
 
   it('serves the UI at /docs without a token', async () => {

@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { CORRELATION_ID_HEADER, correlationIdFrom } from './http/correlation-id';
-import { setupOpenApi } from './http/openapi';
+import { setupOpenApi } from './http/openapi/setup-open-api';
 
 /** The largest request body accepted (413 above): the one place it is set. */
 export const BODY_LIMIT_BYTES = 1_048_576;

@@ -11,6 +11,7 @@ import { domainError, type Command, type Decider, type DomainEvent } from '@pled
 import type { EventStore } from '@pledge-ledger/event-store';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
+  ApiCommand,
   CommandResponse,
   CurrentActor,
   CurrentContext,
@@ -19,6 +20,7 @@ import {
   IsLedgerId,
   IsMoney,
   IsPatentNumber,
+  ParseLedgerIdPipe,
   Roles,
   WithRevision,
 } from '../../../apps/ledger-api/src/http';
@@ -104,6 +106,11 @@ export class TestCounterController {
   ) {}
 
   @Post()
+  @ApiCommand({
+    summary: 'Open a counter (test only)',
+    created: true,
+    body: { type: OpenCounterDto, example: { counterId: 'c1', amount: '1250000.00', openedOn: '2025-03-01' } },
+  })
   async open(@Body() dto: OpenCounterDto, @CurrentContext() context: RequestContext): Promise<CommandResponse> {
     if (dto.delayMs) await new Promise((resolve) => setTimeout(resolve, dto.delayMs));
     const result = await this.execute(dto.counterId, context, {
@@ -114,8 +121,9 @@ export class TestCounterController {
   }
 
   @Post(':id/increments')
+  @ApiCommand({ summary: 'Increment a counter (test only)' })
   async increment(
-    @Param('id') id: string,
+    @Param('id', ParseLedgerIdPipe) id: string,
     @Body() dto: IncrementDto,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {

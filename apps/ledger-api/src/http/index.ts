@@ -1,8 +1,10 @@
-// What a controller author needs from the HTTP layer.
+// What a controller author needs from the HTTP layer (see README of this folder).
 export { CurrentActor, CurrentContext, Public, Roles } from './auth/auth.decorators';
 export type { TokenRole } from './auth/jwt-verifier';
-export { HttpError } from './errors/http-error';
 export type { ErrorBody, FieldProblem } from './errors/error-body';
+export { HttpError } from './errors/http-error';
+export { ApiCommand, type ApiCommandOptions } from './openapi/api-command.decorator';
+export { CommandResponseSchema, ErrorBodySchema } from './openapi/schemas';
 export { CommandResponse, WithRevision, type CommandResponseBody } from './responses/command-response';
 export {
   IsBusinessDate,
@@ -13,3 +15,4 @@ export {
   LEDGER_ID_PATTERN,
   type MoneyOptions,
 } from './validation/domain-formats';
+export { ParseLedgerIdPipe } from './validation/parse-ledger-id.pipe';

@@ -1,4 +1,5 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/domain';
 import type { RequestContext } from '@pledge-ledger/application';
 import type { FastifyRequest } from 'fastify';
@@ -9,8 +10,12 @@ import type { TokenRole } from './jwt-verifier';
 export const IS_PUBLIC = 'ledger:public';
 export const ROLES = 'ledger:roles';
 
-/** The route answers without a token (health, metrics). Every other route needs a valid one. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/**
+ * The route answers without a token (health, metrics). Every other route needs a valid one.
+ * In OpenAPI its security requirement is the empty one: no credentials needed.
+ */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
 
 /** Only these roles may call the route (403 for the others). On a method it replaces the class's list. */
 export const Roles = (...roles: [TokenRole, ...TokenRole[]]): MethodDecorator & ClassDecorator =>

@@ -81,13 +81,12 @@ export function IsPatentNumber(options?: ValidationOptions) {
 /** Ids chosen by callers (loans, banks, funds...): safe in a URL, a stream name and a log line. */
 export const LEDGER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+export const LEDGER_ID_PROBLEM = 'must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit';
+
 export function IsLedgerId(options?: ValidationOptions) {
   return domainFormat(
     'isLedgerId',
-    (value) =>
-      typeof value === 'string' && LEDGER_ID_PATTERN.test(value)
-        ? null
-        : 'must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit',
+    (value) => (typeof value === 'string' && LEDGER_ID_PATTERN.test(value) ? null : LEDGER_ID_PROBLEM),
     options,
   );
 }
