@@ -9,6 +9,11 @@ import { RegisterBankCommand } from '../../commands/banks/register-bank/register
 import { RegisterEnterpriseCommand } from '../../commands/enterprises/register-enterprise/register-enterprise.command';
 import { RecordValuationCommand } from '../../commands/ip-assets/record-valuation/record-valuation.command';
 import { RegisterIpAssetCommand } from '../../commands/ip-assets/register-ip-asset/register-ip-asset.command';
+import { FileClaimCommand } from '../../commands/claims/file-claim/file-claim.command';
+import { AssessDelinquencyCommand } from '../../commands/loans/assess-delinquency/assess-delinquency.command';
+import { DeclareDefaultCommand } from '../../commands/loans/declare-default/declare-default.command';
+import { ReceiveRepaymentCommand } from '../../commands/loans/receive-repayment/receive-repayment.command';
+import { EnrolLoanCommand } from '../../commands/risk-funds/enrol-loan/enrol-loan.command';
 import { DisburseLoanCommand } from '../../commands/loans/disburse-loan/disburse-loan.command';
 import { OriginateLoanCommand } from '../../commands/loans/originate-loan/originate-loan.command';
 import { AdmitBankCommand } from '../../commands/risk-funds/admit-bank/admit-bank.command';
@@ -153,4 +158,30 @@ export async function originateLoan(app: LedgerApp, parties: Parties, assetIds: 
 
 export async function disburse(app: LedgerApp, parties: Parties, loanId: string) {
   return app.run(new DisburseLoanCommand({ loanId, valueDate: DISBURSED_ON }, as(bankOfficer(parties.bankId))));
+}
+
+/**
+ * A loan of the parties taken to a filed claim, with the process managers running (`app.settle`):
+ * pledged, disbursed, enrolled, 35,000.00 repaid on 2026-02-15, defaulted on 2026-06-14 with
+ * 1,985,000.00 outstanding, claim filed on 2026-06-20. `beforeFiling` runs just before the claim.
+ */
+export async function loanWithFiledClaim(
+  app: LedgerApp,
+  parties: Parties,
+  fundId: string,
+  beforeFiling: (loanId: string) => Promise<unknown> = async () => undefined,
+): Promise<string> {
+  const bank = () => as(bankOfficer(parties.bankId));
+  const { loanId } = await originateLoan(app, parties);
+  await app.settle();
+  await disburse(app, parties, loanId);
+  await app.run(new EnrolLoanCommand({ fundId, loanId, enrolledOn: '2026-01-20' }, as(fm1)));
+  await app.settle();
+  await app.run(new ReceiveRepaymentCommand({ loanId, amount: '35000.00', valueDate: '2026-02-15' }, bank()));
+  await app.run(new AssessDelinquencyCommand({ loanId, asOf: '2026-06-14' }, bank()));
+  await app.run(new DeclareDefaultCommand({ loanId, asOf: '2026-06-14' }, bank()));
+  await beforeFiling(loanId);
+  await app.run(new FileClaimCommand({ loanId, filedOn: '2026-06-20' }, bank()));
+  await app.settle();
+  return loanId;
 }

@@ -12,7 +12,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor, Decider, DomainEvent, Command } from '@pledge-ledger/domain';
 import type { After, EventStore, RecordedEvent } from '@pledge-ledger/event-store';
-import { PostgresEventStore, SqliteEventStore, START } from '@pledge-ledger/event-store';
+import { comparePositions, PostgresEventStore, SqliteEventStore, START } from '@pledge-ledger/event-store';
 import { createTestSchema } from '../../../../../test/support/postgres';
 import { loadAggregate, type CommandResult } from '../../aggregate-stream';
 import type { CheckpointStore } from '../../checkpoints/checkpoint-store';
@@ -168,7 +168,10 @@ export async function bootLedger(
   };
 }
 
-/** Runs `manager` over the whole feed from START with a throwaway checkpoint, then stops it. */
+/**
+ * Runs `manager` over the whole feed from START with a throwaway checkpoint until it has handled
+ * every event (those it caused itself included), then stops it. Returns the failures it reported.
+ */
 export async function runFromStart(store: EventStore, manager: ProcessManager): Promise<unknown[]> {
   const errors: unknown[] = [];
   const checkpoints = SqliteCheckpointStore.open(':memory:');
@@ -177,10 +180,33 @@ export async function runFromStart(store: EventStore, manager: ProcessManager): 
     onError: (error) => errors.push(error),
   });
   await runner.start();
-  await runner.waitFor(await store.headPosition(), 20_000);
+  let head = await store.headPosition();
+  for (;;) {
+    await runner.waitFor(head, 20_000);
+    const next = await store.headPosition();
+    if (comparePositions(next, head) === 0) break;
+    head = next;
+  }
   await runner.stop();
   await checkpoints.close();
   return errors;
+}
+
+/** A CommandBus that records every command it is given before executing it. */
+export function recordingBus(bus: CommandBus): { bus: CommandBus; issued: LedgerCommand<unknown>[] } {
+  const issued: LedgerCommand<unknown>[] = [];
+  const recording = {
+    execute: (command: LedgerCommand<unknown>) => {
+      issued.push(command);
+      return bus.execute(command);
+    },
+  };
+  return { bus: recording as unknown as CommandBus, issued };
+}
+
+/** The commands as [class name, data] pairs, for readable expectations. */
+export function described(commands: readonly LedgerCommand<unknown>[]): [string, unknown][] {
+  return commands.map((command) => [command.constructor.name, command.data]);
 }
 
 export async function stateOf<C extends Command, E extends DomainEvent, S>(
