@@ -127,11 +127,19 @@ export class ProjectionRunner {
     if (this.stopped || this.reloadRequested) return;
     const subscription = this.store.subscribeToAll({ after: this.position, batchSize: this.batchSize });
     this.subscription = subscription;
+    const batches = readBatches(subscription, this.batchSize);
+    let next = batches.next();
     try {
-      for await (const batch of readBatches(subscription, this.batchSize)) {
+      for (;;) {
+        const { value: batch, done } = await next;
+        if (done) return;
+        // Read the next batch while this one commits: the store and the read store work at once.
+        next = batches.next();
         if (!(await this.commit(batch))) return;
       }
     } finally {
+      // Closing the subscription below ends a read-ahead left pending; its outcome is not needed.
+      next.catch(() => undefined);
       this.subscription = null;
       await subscription.close().catch(() => undefined);
     }

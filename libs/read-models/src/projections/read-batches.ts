@@ -21,9 +21,12 @@ export async function* readBatches(source: AsyncIterable<RecordedEvent>, max: nu
     if (first.done) return;
     const batch = [first.value];
     let ended = false;
+    // Events at hand arrive through promise jobs, which all run before this timer's turn: one
+    // timer per batch tells them from events that need I/O.
+    const idle = nextTurn();
     while (batch.length < max) {
       pending = iterator.next();
-      const next = await Promise.race([pending, nextTurn()]);
+      const next = await Promise.race([pending, idle]);
       if (next === IDLE) break;
       pending = null;
       if (next.done) {

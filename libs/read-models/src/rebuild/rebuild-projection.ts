@@ -66,11 +66,14 @@ export async function rebuildProjection(
   let position: After = START;
   let events = 0;
   const catchUp = async (): Promise<void> => {
-    for (;;) {
-      const batch = await store.readAll({ after: position, maxCount: batchSize });
-      if (batch.length === 0) return;
+    let batch = await store.readAll({ after: position, maxCount: batchSize });
+    while (batch.length > 0) {
+      // Read the next batch while this one commits.
+      const next = store.readAll({ after: batch[batch.length - 1].position, maxCount: batchSize });
+      next.catch(() => undefined);
       position = await applyBatch(readStore, projection, target, position, batch);
       events += batch.length;
+      batch = await next;
     }
   };
 
