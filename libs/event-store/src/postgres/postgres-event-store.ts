@@ -157,22 +157,44 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Writes the batch in turns of distinct streams, each within `maxBatchEvents`. The next batch
-   * may start as soon as the last turn holds the lock: it then waits for the lock in the database
-   * while this one commits, instead of a round trip later.
+   * Writes the batch in turns of distinct streams, each within `maxBatchEvents`, one transaction
+   * per turn. Each transaction is sent as soon as the one before it holds the lock, so it waits
+   * for the lock inside the database while the previous one commits, instead of a round trip
+   * later; and since it is sent only then, the transactions take the lock in the order they were
+   * formed. The next batch may start once the last turn holds the lock.
    */
   private async flush(batch: AppendItem[], mayStartNext: () => void): Promise<void> {
     const turns = chunksOfEvents(batch, this.maxBatchEvents).flatMap(turnsOfDistinctStreams);
+    const written: Promise<void>[] = [];
     for (const [i, turn] of turns.entries()) {
-      await this.commit(turn, i === turns.length - 1 ? mayStartNext : () => undefined);
+      const last = i === turns.length - 1;
+      let holdsLock: () => void = () => undefined;
+      const locked = new Promise<void>((resolve) => (holdsLock = resolve));
+      written.push(
+        this.commit(turn, () => {
+          holdsLock();
+          if (last) mayStartNext();
+        }),
+      );
+      await locked;
     }
+    await Promise.all(written);
   }
 
   /**
    * One transaction for the whole turn, sent in one flight with its COMMIT; each caller gets its
-   * own result or ConcurrencyError.
+   * own result or ConcurrencyError. `locked` is called once the transaction holds the append lock,
+   * or once it is over, whichever comes first.
    */
   private async commit(turn: AppendItem[], locked: () => void): Promise<void> {
+    try {
+      await this.commitTurn(turn, locked);
+    } finally {
+      locked();
+    }
+  }
+
+  private async commitTurn(turn: AppendItem[], locked: () => void): Promise<void> {
     const client = await this.pool.connect();
     const sent = sendAppendBatch(
       client,
