@@ -389,6 +389,14 @@ describe('the HTTP layer, over real HTTP on the embedded default', () => {
       expect(retry.headers.get('idempotent-replayed')).toBeNull();
     });
 
+    it('does not keep a lost race (409 CONCURRENCY.CONFLICT): the retry runs again', async () => {
+      const first = await call('POST', '/test/counters/i-race/races', { body: {}, headers: withKey('k-race') });
+      expectErrorBody(first, 409, 'CONCURRENCY.CONFLICT');
+      const retry = await call('POST', '/test/counters/i-race/races', { body: {}, headers: withKey('k-race') });
+      expect(retry.status).toBe(409);
+      expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    });
+
     it('refuses a malformed key: 400', async () => {
       const answer = await call('POST', '/test/counters', {
         body: openCounter('i-badkey'),

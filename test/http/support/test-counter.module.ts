@@ -8,7 +8,7 @@ import {
   type RequestContext,
 } from '@pledge-ledger/application';
 import { domainError, type Command, type Decider, type DomainEvent } from '@pledge-ledger/domain';
-import type { EventStore } from '@pledge-ledger/event-store';
+import { ConcurrencyError, type EventStore } from '@pledge-ledger/event-store';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   ApiCommand,
@@ -135,6 +135,12 @@ export class TestCounterController {
   @Post(':id/faults')
   fault(): never {
     throw new Error('disk on fire (internal detail the caller must not see)');
+  }
+
+  /** Always loses a race with another writer (409 CONCURRENCY.CONFLICT without If-Match). */
+  @Post(':id/races')
+  race(@Param('id', ParseLedgerIdPipe) id: string): never {
+    throw new ConcurrencyError(counterStreamId(id), 0, 1);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Actor } from '@pledge-ledger/domain';
+import { ConcurrencyError } from '@pledge-ledger/event-store';
 import type { FastifyReply } from 'fastify';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
@@ -33,7 +34,8 @@ type Begin = { readonly run: true } | { readonly run: false; readonly replay: St
  * with the same method, path and body gets that answer again (`Idempotent-Replayed: true`) and
  * changes nothing; the same key with another request is 422. A concurrent repeat waits for the
  * first to finish. Answers the handler gave (2xx, and 4xx such as a domain refusal) are kept; a
- * request refused before its handler ran (validation) or a 5xx releases the key for a retry.
+ * request refused before its handler ran (validation), a 5xx, or a concurrency conflict without
+ * If-Match (a lost race: "try again") releases the key so a retry can run.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -116,11 +118,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     error: unknown,
     request: AuthenticatedRequest,
   ): Promise<void> {
-    const response = toErrorResponse(error, {
-      correlationId: String(request.id),
-      conditional: request.headers['if-match'] !== undefined,
-    });
-    if (error instanceof RequestValidationError || response.status >= 500) {
+    const conditional = request.headers['if-match'] !== undefined;
+    const response = toErrorResponse(error, { correlationId: String(request.id), conditional });
+    // Kept: what the handler decided (a rule's refusal, a stale If-Match). Released: a request
+    // refused before it ran, a server fault, and a lost race that a retry may win.
+    const transient = error instanceof ConcurrencyError && !conditional;
+    if (error instanceof RequestValidationError || transient || response.status >= 500) {
       await this.store.release(caller, key);
     } else {
       await this.store.complete(caller, key, { status: response.status, headers: {}, body: response.body });
