@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { ClaimApproved, CompensationPaid, DomainError, RecordClaimPaymentRefused } from '@pledge-ledger/domain';
+import type { ClaimApproved, CompensationPaid, DomainError } from '@pledge-ledger/domain';
 import { claimDecider, claimStreamId, formatMoney } from '@pledge-ledger/domain';
 import type { EventStore, RecordedEvent } from '@pledge-ledger/event-store';
-import { executeCommand, loadAggregate } from '../aggregate-stream';
+import { loadAggregate } from '../aggregate-stream';
 import { MarkClaimPaidCommand } from '../commands/claims/mark-claim-paid/mark-claim-paid.command';
+import { RecordClaimPaymentRefusedCommand } from '../commands/claims/record-claim-payment-refused/record-claim-payment-refused.command';
 import type { RequestContext } from '../commands/request-context';
 import { PayCompensationCommand } from '../commands/risk-funds/pay-compensation/pay-compensation.command';
-import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
+import { EVENT_STORE } from '../tokens';
 import type { ProcessManager } from './process-manager';
 import { causedBy, refusalOf } from './process-manager-context';
 
@@ -30,7 +31,6 @@ export class ClaimPaymentProcessManager implements ProcessManager {
   constructor(
     @Inject(CommandBus) private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(event: RecordedEvent): Promise<void> {
@@ -77,13 +77,11 @@ export class ClaimPaymentProcessManager implements ProcessManager {
     refusal: DomainError,
     context: RequestContext,
   ): Promise<void> {
-    // No RecordClaimPaymentRefused command class is on the CommandBus yet (commands/claims/ has none),
-    // so the claim's stream is written here the one way every handler writes it: load, decide, append.
-    const command: RecordClaimPaymentRefused = {
-      type: 'RecordClaimPaymentRefused',
-      data: { claimId: approval.claimId, code: refusal.code, reason: refusal.message, refusedOn: approval.approvedOn },
-      metadata: { actor: context.actor, now: this.clock.now() },
-    };
-    await executeCommand(this.store, claimDecider, claimStreamId(approval.claimId), command, context, { retries: 3 });
+    await this.commandBus.execute(
+      new RecordClaimPaymentRefusedCommand(
+        { claimId: approval.claimId, code: refusal.code, reason: refusal.message, refusedOn: approval.approvedOn },
+        context,
+      ),
+    );
   }
 }
