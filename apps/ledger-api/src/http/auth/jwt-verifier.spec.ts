@@ -73,6 +73,7 @@ describe('JwtVerifier with HS256', () => {
   it.each<[string, object, RegExp]>([
     ['no sub', { role: 'admin' }, /subject \(sub\)/],
     ['an empty sub', { sub: ' ', role: 'admin' }, /subject \(sub\)/],
+    ['a sub of 201 characters', { sub: 'a'.repeat(201), role: 'admin' }, /longer than 200 characters/],
     ['no role', { sub: 'a' }, /role undefined is not one of/],
     [
       'the system role',

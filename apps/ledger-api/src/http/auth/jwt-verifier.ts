@@ -8,6 +8,8 @@ import type { JwtKey } from './jwt-key';
 export const TOKEN_ROLES = ['admin', 'bank', 'enterprise', 'fund-manager', 'auditor'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
+const MAX_SUBJECT_LENGTH = 200;
+
 /** The tenant ids a token carries are ids like any other: the same safe pattern. */
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -50,6 +52,10 @@ export function actorOf(claims: jwt.JwtPayload): Actor {
   const { sub, role, bankId, enterpriseId, exp } = claims as Record<string, unknown>;
   if (typeof exp !== 'number') throw new UnauthenticatedError('The token has no expiry (exp)');
   if (typeof sub !== 'string' || sub.trim() === '') throw new UnauthenticatedError('The token has no subject (sub)');
+  // The subject is written into every event's metadata: a person's name or id, not a document.
+  if (sub.length > MAX_SUBJECT_LENGTH) {
+    throw new UnauthenticatedError(`The token's subject (sub) is longer than ${MAX_SUBJECT_LENGTH} characters`);
+  }
   if (!TOKEN_ROLES.includes(role as TokenRole)) {
     throw new UnauthenticatedError(`The token's role ${JSON.stringify(role)} is not one of ${TOKEN_ROLES.join(', ')}`);
   }
