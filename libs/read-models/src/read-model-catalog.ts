@@ -1,3 +1,6 @@
+import { Journal1795564803000 } from './migrations/1795564803000-journal';
+import { JournalAccountBalanceRow, JournalEntryRow, JournalLineRow, JournalLoanRow } from './journal/journal.entity';
+import { journalProjection } from './journal/journal.projection';
 import { ProjectionCheckpoints1795564800000 } from './migrations/1795564800000-projection-checkpoints';
 import { StreamCatalog1795564800100 } from './migrations/1795564800100-stream-catalog';
 import type { Projection } from './projections/projection';
@@ -5,9 +8,9 @@ import { StreamCatalogRow } from './stream-catalog/stream-catalog.entity';
 import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection';
 
 /** Every read model this library ships; a new view adds its entity, migration and projection here. */
-export const readModelEntities = [StreamCatalogRow];
+export const readModelEntities = [StreamCatalogRow, JournalEntryRow, JournalLineRow, JournalAccountBalanceRow, JournalLoanRow];
 
 /** In the order they run (TypeORM also orders them by the timestamp ending their class name). */
-export const readModelMigrations = [ProjectionCheckpoints1795564800000, StreamCatalog1795564800100];
+export const readModelMigrations = [ProjectionCheckpoints1795564800000, StreamCatalog1795564800100, Journal1795564803000];
 
-export const readModelProjections: readonly Projection[] = [streamCatalogProjection];
+export const readModelProjections: readonly Projection[] = [streamCatalogProjection, journalProjection];

@@ -1,0 +1,192 @@
+import { formatPosition, type RecordedEvent } from '@pledge-ledger/event-store';
+import type { Fen, LoanOriginated } from '@pledge-ledger/domain';
+import type { Projection, ProjectionContext } from '../projections/projection';
+import { upsertRows } from '../sql/upsert-rows';
+import { parseAccountCode } from './chart-of-accounts';
+import { journalEntryFor, POSTING_EVENT_TYPES, type JournalEntry } from './posting-rules';
+
+type Tables = 'entries' | 'lines' | 'balances' | 'loans';
+
+export const JOURNAL_PROJECTION = 'journal';
+
+/** Ids per IN (...) lookup: keeps bound parameters far below SQLite's limit. */
+const CHUNK = 1000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+interface BalanceTotals {
+  debit: Fen;
+  credit: Fen;
+}
+
+/**
+ * Keeps the double-entry journal: for each money-moving event, its entry and lines (posting-rules.ts),
+ * and each account's running debit and credit totals, all in the batch's transaction. An event
+ * whose entry is already stored is skipped, so an entry and its totals are never counted twice.
+ */
+export const journalProjection: Projection<Tables> = {
+  name: JOURNAL_PROJECTION,
+  handles: new Set([...POSTING_EVENT_TYPES, 'LoanOriginated']),
+  tables: {
+    entries: 'journal_entries',
+    lines: 'journal_lines',
+    balances: 'journal_account_balances',
+    loans: 'journal_loans',
+  },
+
+  async apply(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
+    const enterprises = await loanEnterprises(events, context);
+    const written = await storedEntries(events, context);
+    const entries: JournalEntry[] = [];
+    for (const event of events) {
+      if (written.has(event.metadata.eventId)) continue;
+      const entry = journalEntryFor(event, (loanId) => enterprises.get(loanId));
+      if (entry) {
+        entries.push(entry);
+        written.add(entry.eventId);
+      }
+    }
+    await writeEntries(entries, context);
+    await addToBalances(entries, context);
+  },
+};
+
+/** The enterprise of every loan the batch's events name: originated in this batch or stored before. */
+async function loanEnterprises(
+  events: readonly RecordedEvent[],
+  context: ProjectionContext<Tables>,
+): Promise<Map<string, string>> {
+  const enterprises = new Map<string, string>();
+  const originated = events
+    .filter((event) => event.type === 'LoanOriginated')
+    .map((event) => event.data as unknown as LoanOriginated['data']);
+  for (const loan of originated) enterprises.set(loan.loanId, loan.enterpriseId);
+  await upsertRows(
+    context,
+    context.tables.loans,
+    originated.map((loan) => ({ loan_id: loan.loanId, bank_id: loan.bankId, enterprise_id: loan.enterpriseId })),
+    { key: ['loan_id'], update: [] },
+  );
+  const missing = [
+    ...new Set(
+      events
+        .filter((event) => event.type === 'RepaymentReceived' || event.type === 'RecoveryRecorded')
+        .map((event) => String(event.data.loanId))
+        .filter((loanId) => !enterprises.has(loanId)),
+    ),
+  ];
+  for (const ids of chunks(missing)) {
+    const rows: Array<{ loan_id: string; enterprise_id: string }> = await context.manager
+      .createQueryBuilder()
+      .select(['l.loan_id AS loan_id', 'l.enterprise_id AS enterprise_id'])
+      .from(context.tables.loans, 'l')
+      .where('l.loan_id IN (:...ids)', { ids })
+      .getRawMany();
+    for (const row of rows) enterprises.set(row.loan_id, row.enterprise_id);
+  }
+  return enterprises;
+}
+
+async function storedEntries(
+  events: readonly RecordedEvent[],
+  context: ProjectionContext<Tables>,
+): Promise<Set<string>> {
+  const stored = new Set<string>();
+  const ids = events.filter((event) => POSTING_EVENT_TYPES.has(event.type)).map((event) => event.metadata.eventId);
+  for (const chunk of chunks(ids)) {
+    const rows: Array<{ event_id: string }> = await context.manager
+      .createQueryBuilder()
+      .select('e.event_id', 'event_id')
+      .from(context.tables.entries, 'e')
+      .where('e.event_id IN (:...chunk)', { chunk })
+      .getRawMany();
+    for (const row of rows) stored.add(row.event_id);
+  }
+  return stored;
+}
+
+async function writeEntries(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
+  await upsertRows(
+    context,
+    context.tables.entries,
+    entries.map((entry) => ({
+      event_id: entry.eventId,
+      position: formatPosition(entry.position),
+      position_commit: entry.position.commit.toString(),
+      position_prepare: entry.position.prepare.toString(),
+      stream_id: entry.streamId,
+      revision: entry.revision,
+      event_type: entry.eventType,
+      value_date: entry.valueDate,
+      recorded_at: entry.recordedAt,
+      description: entry.description,
+      total: entry.lines.reduce((sum, line) => sum + line.debit, 0n).toString(),
+    })),
+    { key: ['event_id'], update: [] },
+  );
+  await upsertRows(
+    context,
+    context.tables.lines,
+    entries.flatMap((entry) =>
+      entry.lines.map((line, index) => {
+        const code = parseAccountCode(line.account);
+        if (!code) throw new Error(`Posting rule produced an account outside the chart: ${line.account}`);
+        return {
+          event_id: entry.eventId,
+          line_no: index + 1,
+          account: line.account,
+          owner_kind: code.ownerKind,
+          owner_id: code.ownerId,
+          account_key: code.key,
+          debit: line.debit.toString(),
+          credit: line.credit.toString(),
+          position_commit: entry.position.commit.toString(),
+          position_prepare: entry.position.prepare.toString(),
+        };
+      }),
+    ),
+    { key: ['event_id', 'line_no'], update: [] },
+  );
+}
+
+/** Reads the touched accounts' totals, adds the batch's lines in memory and writes each account once. */
+async function addToBalances(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
+  const totals = new Map<string, BalanceTotals>();
+  const accounts = [...new Set(entries.flatMap((entry) => entry.lines.map((line) => line.account)))];
+  for (const chunk of chunks(accounts)) {
+    const rows: Array<{ account: string; debit_total: string; credit_total: string }> = await context.manager
+      .createQueryBuilder()
+      .select('b.account', 'account')
+      .addSelect('CAST(b.debit_total AS TEXT)', 'debit_total')
+      .addSelect('CAST(b.credit_total AS TEXT)', 'credit_total')
+      .from(context.tables.balances, 'b')
+      .where('b.account IN (:...chunk)', { chunk })
+      .getRawMany();
+    for (const row of rows)
+      totals.set(row.account, { debit: BigInt(row.debit_total), credit: BigInt(row.credit_total) });
+  }
+  for (const line of entries.flatMap((entry) => entry.lines)) {
+    const total = totals.get(line.account) ?? { debit: 0n, credit: 0n };
+    totals.set(line.account, { debit: total.debit + line.debit, credit: total.credit + line.credit });
+  }
+  await upsertRows(
+    context,
+    context.tables.balances,
+    [...totals].map(([account, total]) => {
+      const code = parseAccountCode(account)!;
+      return {
+        account,
+        owner_kind: code.ownerKind,
+        owner_id: code.ownerId,
+        account_key: code.key,
+        debit_total: total.debit.toString(),
+        credit_total: total.credit.toString(),
+      };
+    }),
+    { key: ['account'], update: ['debit_total', 'credit_total'] },
+  );
+}
