@@ -77,6 +77,7 @@ describe('the HTTP layer, over real HTTP on the embedded default', () => {
       const answer = await call('GET', '/test/counters/c1', { token: null });
       expectErrorBody(answer, 401, 'AUTH.UNAUTHENTICATED');
       expect(answer.body.error.message).toMatch(/bearer token/);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer');
     });
 
     it.each<[string, () => string]>([

@@ -20,6 +20,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.url} failed [correlationId=${String(request.id)}]: ${detail}`);
     }
     if (reply.sent) return;
+    // RFC 6750: a 401 names the scheme it wants.
+    if (status === 401) void reply.header('www-authenticate', 'Bearer');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }
