@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -543,7 +544,19 @@ describe('the built ledger process', () => {
       expect(ui.status).toBe(200);
       expect(await ui.text()).toMatch(/swagger/i);
       expect(ledger.output()).toContain('npm run token -- --role admin --sub you');
-      expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(true);
+      // The CLI signs with the secret the server created in the same data dir.
+      const cli = path.resolve(__dirname, '../../apps/ledger-api/dist/cli/mint-token.js');
+      const token = execFileSync(process.execPath, [cli, '--role', 'bank', '--bank-id', 'B1', '--sub', 'alice'], {
+        env: { ...process.env, LEDGER_DATA_DIR: dataDir },
+      })
+        .toString()
+        .trim();
+      const secret = fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim();
+      expect(jwt.verify(token, secret, { algorithms: ['HS256'] })).toMatchObject({
+        sub: 'alice',
+        role: 'bank',
+        bankId: 'B1',
+      });
     } finally {
       await ledger.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
