@@ -21,3 +21,8 @@ export * from './journal/journal.entity';
 export * from './journal/journal.projection';
 export * from './journal/journal.query';
 export * from './journal/journal-query.errors';
+export * from './loans/loan-view.entity';
+export * from './loans/loan-view.projection';
+export * from './loans/loan-view.query';
+export * from './loans/loan-bucket-filter';
+export * from './loans/invalid-read-query.error';

@@ -1,0 +1,64 @@
+import { addDays, bucketFor, type DelinquencyBucket } from '@pledge-ledger/domain';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
+
+export const DELINQUENCY_BUCKETS: readonly DelinquencyBucket[] = ['current', '1-30', '31-60', '61-90', '90+'];
+
+interface DayRange {
+  readonly min: number;
+  /** Null for the open-ended last bucket. */
+  readonly max: number | null;
+}
+
+/** Far beyond the last bucket's lower bound: a bucket still seen here has no upper bound. */
+const PROBE_DAYS = 3650;
+
+/**
+ * The days past due each bucket spans, read off the domain's bucketFor rather than restated, so
+ * the bucket boundaries keep living in one place.
+ */
+const DAY_RANGES: ReadonlyMap<DelinquencyBucket, DayRange> = (() => {
+  const ranges = new Map<DelinquencyBucket, { min: number; max: number | null }>();
+  for (let days = 0; days <= PROBE_DAYS; days++) {
+    const bucket = bucketFor(days);
+    const range = ranges.get(bucket);
+    if (range) range.max = days;
+    else ranges.set(bucket, { min: days, max: days });
+  }
+  const open = ranges.get(bucketFor(PROBE_DAYS));
+  if (open) open.max = null;
+  return ranges;
+})();
+
+/**
+ * Narrows `builder` (loan_view as `l`) to the loans that may be in `bucket` as of `asOf`: an exact
+ * range of next_due_date for loans with no repayment after asOf (days past due = asOf -
+ * next_due_date, 0 when it is not before asOf), plus every loan with a later repayment, which
+ * the caller must check with positionAsOf. Loans not yet disbursed have no bucket.
+ */
+export function whereMayBeInBucket(builder: SelectQueryBuilder<object>, bucket: DelinquencyBucket, asOf: string): void {
+  const range = DAY_RANGES.get(bucket);
+  if (!range) throw new RangeError(`No such bucket: ${bucket}`);
+  builder.andWhere('l.disbursementDate IS NOT NULL');
+  builder.andWhere(
+    new Brackets((outer) => {
+      outer.where('l.lastRepaymentDate > :bucketAsOf', { bucketAsOf: asOf });
+      outer.orWhere(
+        new Brackets((inner) => {
+          const conditions: string[] = [];
+          const parameters: Record<string, string> = {};
+          if (range.min > 0) {
+            conditions.push('l.nextDueDate <= :dueOnOrBefore');
+            parameters.dueOnOrBefore = addDays(asOf, -range.min);
+          }
+          if (range.max !== null) {
+            conditions.push('l.nextDueDate >= :dueOnOrAfter');
+            parameters.dueOnOrAfter = addDays(asOf, -range.max);
+          }
+          const inRange = conditions.length > 0 ? conditions.join(' AND ') : '1 = 1';
+          // Nothing left to pay: 0 days past due.
+          inner.where(range.min === 0 ? `(l.nextDueDate IS NULL OR (${inRange}))` : `(${inRange})`, parameters);
+        }),
+      );
+    }),
+  );
+}
