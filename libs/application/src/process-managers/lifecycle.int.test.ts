@@ -232,6 +232,22 @@ describe.each(STORE_KINDS)('the lifecycle on %s', (kind) => {
     }
   });
 
+  it("stores every process manager's checkpoint when the application shuts down", async () => {
+    const app = await bootLedger(stores);
+    let names: string[] = [];
+    try {
+      const parties = await registerParties(app);
+      await originateLoan(app, parties);
+      await app.settle();
+      names = app.managers!.runners.map((runner) => runner.manager.name);
+    } finally {
+      await app.close();
+    }
+    expect(names).toEqual(['pledging', 'fund-coverage', 'claim-payment', 'recovery-sharing']);
+    const head = await stores.store.headPosition();
+    for (const name of names) expect(comparePositions(await stores.checkpoints.load(name), head)).toBe(0);
+  });
+
   it('compensates a refused pledge: the pledge already registered for the loan is released', async () => {
     const app = await bootLedger(stores);
     try {
