@@ -3,12 +3,7 @@ import { ConfigModule } from './config/config.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
-import { Public } from './http/auth/auth.decorators';
 import { HttpModule, type HttpModuleOptions } from './http/http.module';
-
-// Liveness answers without a token (load balancers have none). Set here so the guard's rule
-// stays next to the wiring; `@Public()` on the controller itself would say the same.
-Public()(HealthController);
 
 export interface AppModuleOptions extends HttpModuleOptions {
   /** More modules in the same application (tests add a test-only controller this way). */

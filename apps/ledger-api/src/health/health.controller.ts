@@ -2,13 +2,15 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { formatPosition, type EventStore } from '@pledge-ledger/event-store';
 import { EVENT_STORE } from '@pledge-ledger/application';
+import { Public } from '../http/auth/auth.decorators';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   checks: { eventStore: { status: 'up' | 'down'; headPosition?: string; error?: string } };
 }
 
-/** Liveness and readiness in one answer: 200 when the event store answers, 503 when it does not. */
+/** Liveness and readiness in one answer: 200 when the event store answers, 503 when it does not. Load balancers have no token. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
