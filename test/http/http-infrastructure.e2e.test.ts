@@ -6,11 +6,6 @@ import jwt from 'jsonwebtoken';
 import { startLedger } from '../support/ledger-process';
 import { startHttpTestApp, type HttpTestApp } from './support/http-test-app';
 
-// Jest's module loader cannot require an ES module (Node's own can): @fastify/static, which serves
-// the /docs UI, requires content-disposition, ESM-only, for downloads the docs never make. The real
-// process (last describe) loads the real one.
-jest.mock('content-disposition', () => ({ create: () => 'attachment' }));
-
 interface Answer {
   readonly status: number;
   readonly headers: Headers;
