@@ -107,6 +107,8 @@ export class ProjectionRunner {
         }
         await this.follow();
         wait = this.options.retryDelayMs ?? 100;
+        // The feed ended by itself (the store closed it): do not spin on a store that keeps doing so.
+        if (!this.stopped && !this.reloadRequested) await this.sleeper.sleep(wait);
       } catch (error) {
         if (this.stopped) return;
         if (error instanceof CheckpointMovedError) {
