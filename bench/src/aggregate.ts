@@ -3,7 +3,7 @@
  * ReceiveRepayment) on loans of 10, 1,000 and 10,000 events, on PostgreSQL and SQLite.
  *
  *   npm run bench:aggregate
- *   LEDGER_BENCH_ITERATIONS=200    timed load-and-decides per loan size and store (10,000 events: half)
+ *   LEDGER_BENCH_ITERATIONS=200    timed load-and-decides per loan size and store (10,000 events: a quarter)
  *   LEDGER_BENCH_ONLY=postgres,sqlite
  *   LEDGER_BENCH_SIZES=10,1000,10000
  *   LEDGER_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
           loanId,
           streamId,
           size,
-          size >= 10_000 ? Math.ceil(iterations / 2) : iterations,
+          size >= 10_000 ? Math.ceil(iterations / 4) : iterations,
         );
         figures.push(cell);
         console.log(`  ${name}, ${size} events: p50 ${cell.p50Ms} ms, p99 ${cell.p99Ms} ms`);
