@@ -36,3 +36,6 @@ export * from './fund-dashboard/fund-dashboard.query';
 export * from './bank-portfolio/bank-portfolio.entity';
 export * from './bank-portfolio/bank-portfolio.projection';
 export * from './bank-portfolio/bank-portfolio.query';
+export * from './ip-register/ip-register.entity';
+export * from './ip-register/ip-register.projection';
+export * from './ip-register/ip-register.query';
