@@ -1,5 +1,4 @@
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
 import { AppendSignal } from '../append-signal';
 import { catchUpSubscription } from '../catch-up-subscription';
 import type { NewEvent, RecordedEvent } from '../event';
@@ -178,7 +177,9 @@ export class PostgresEventStore implements EventStore {
       );
       await locked;
     }
-    await Promise.all(written);
+    // Every turn settles its own callers; wait for all of them before the batch counts as done.
+    const failed = (await Promise.allSettled(written)).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /**
@@ -189,6 +190,9 @@ export class PostgresEventStore implements EventStore {
   private async commit(turn: AppendItem[], locked: () => void): Promise<void> {
     try {
       await this.commitTurn(turn, locked);
+    } catch (error) {
+      // Nothing was sent (no connection, say): only this turn's callers hear of it.
+      for (const item of turn) item.reject(error);
     } finally {
       locked();
     }
@@ -196,11 +200,17 @@ export class PostgresEventStore implements EventStore {
 
   private async commitTurn(turn: AppendItem[], locked: () => void): Promise<void> {
     const client = await this.pool.connect();
-    const sent = sendAppendBatch(
-      client,
-      this.tables,
-      turn.map((item) => item.request),
-    );
+    let sent;
+    try {
+      sent = sendAppendBatch(
+        client,
+        this.tables,
+        turn.map((item) => item.request),
+      );
+    } catch (error) {
+      client.release();
+      throw error;
+    }
     void sent.locked.then(locked, locked);
     let outcomes: AppendOutcome[];
     try {
@@ -210,14 +220,16 @@ export class PostgresEventStore implements EventStore {
       // and its COMMIT rolls it back, so nothing of it was written. Retry alone, so only the culprit
       // gets the error.
       const tag = await sent.committed.catch(() => null);
-      if (tag === 'COMMIT') {
-        // Written after all (only reading its outcomes failed): a retry would write it twice.
-        client.release();
+      if (tag !== 'ROLLBACK') {
+        // Not known to be rolled back: the COMMIT went with the batch, so it may have been written
+        // (the connection dropped before the answers came back, say) or was (only reading its
+        // outcomes failed). A retry could write twice: every caller hears of it instead.
+        if (tag === 'COMMIT') client.release();
+        else client.release(true);
         for (const item of turn) item.reject(error);
         return;
       }
-      if (tag === 'ROLLBACK') client.release();
-      else await rollbackAndRelease(client);
+      client.release();
       if (turn.length === 1) return turn[0].reject(error);
       for (const item of turn) await this.commit([item], () => undefined);
       return;
@@ -239,15 +251,6 @@ export class PostgresEventStore implements EventStore {
       else item.resolve(outcome);
     });
     this.signal.notify();
-  }
-}
-
-async function rollbackAndRelease(client: PoolClient): Promise<void> {
-  try {
-    await client.query('ROLLBACK');
-    client.release();
-  } catch {
-    client.release(true);
   }
 }
 
