@@ -39,3 +39,6 @@ export * from './bank-portfolio/bank-portfolio.query';
 export * from './ip-register/ip-register.entity';
 export * from './ip-register/ip-register.projection';
 export * from './ip-register/ip-register.query';
+export * from './enterprise-dashboard/enterprise-dashboard.entity';
+export * from './enterprise-dashboard/enterprise-dashboard.projection';
+export * from './enterprise-dashboard/enterprise-dashboard.query';
