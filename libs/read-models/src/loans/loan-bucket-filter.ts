@@ -3,7 +3,7 @@ import { Brackets, type SelectQueryBuilder } from 'typeorm';
 
 export const DELINQUENCY_BUCKETS: readonly DelinquencyBucket[] = ['current', '1-30', '31-60', '61-90', '90+'];
 
-interface DayRange {
+export interface DayRange {
   readonly min: number;
   /** Null for the open-ended last bucket. */
   readonly max: number | null;
@@ -29,6 +29,13 @@ const DAY_RANGES: ReadonlyMap<DelinquencyBucket, DayRange> = (() => {
   return ranges;
 })();
 
+/** The days past due `bucket` spans, as bucketFor draws them. */
+export function bucketDayRange(bucket: DelinquencyBucket): DayRange {
+  const range = DAY_RANGES.get(bucket);
+  if (!range) throw new RangeError(`No such bucket: ${bucket}`);
+  return range;
+}
+
 /**
  * Narrows `builder` (loan_view as `l`) to the loans that may be in `bucket` as of `asOf`: an exact
  * range of next_due_date for loans with no repayment after asOf (days past due = asOf -
@@ -36,8 +43,7 @@ const DAY_RANGES: ReadonlyMap<DelinquencyBucket, DayRange> = (() => {
  * the caller must check with positionAsOf. Loans not yet disbursed have no bucket.
  */
 export function whereMayBeInBucket(builder: SelectQueryBuilder<object>, bucket: DelinquencyBucket, asOf: string): void {
-  const range = DAY_RANGES.get(bucket);
-  if (!range) throw new RangeError(`No such bucket: ${bucket}`);
+  const range = bucketDayRange(bucket);
   builder.andWhere('l.disbursementDate IS NOT NULL');
   builder.andWhere(
     new Brackets((outer) => {
