@@ -1,9 +1,16 @@
 import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
+import { LedgerCommandsModule } from '@pledge-ledger/application';
+import { BankCommandsModule } from './banks/bank-commands.module';
+import { ClaimCommandsModule } from './claims/claim-commands.module';
 import { ConfigModule } from './config/config.module';
 import type { LedgerConfig } from './config/ledger-config';
+import { EnterpriseCommandsModule } from './enterprises/enterprise-commands.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { FundCommandsModule } from './funds/fund-commands.module';
 import { HealthController } from './health/health.controller';
 import { HttpModule, type HttpModuleOptions } from './http/http.module';
+import { IpAssetCommandsModule } from './ip-assets/ip-asset-commands.module';
+import { LoanCommandsModule } from './loans/loan-commands.module';
 
 export interface AppModuleOptions extends HttpModuleOptions {
   /** More modules in the same application (tests add a test-only controller this way). */
@@ -19,6 +26,14 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule.forRoot(),
         HttpModule.forRoot({ idempotency: options.idempotency }),
+        // The command side: every handler on the CommandBus, and the POST routes of each area.
+        LedgerCommandsModule,
+        BankCommandsModule,
+        EnterpriseCommandsModule,
+        IpAssetCommandsModule,
+        LoanCommandsModule,
+        FundCommandsModule,
+        ClaimCommandsModule,
         ...(options.modules ?? []),
       ],
       controllers: [HealthController],

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsBusinessDate, IsLedgerId, IsMoney } from '../http';
+
+export const REPAYMENT_METHODS = ['equal-instalments', 'bullet'] as const;
+
+/** One asset pledged to the loan, with what its pledge registration needs. */
+export class PledgeRequest {
+  @ApiProperty({ example: 'lens-fixture' })
+  @IsLedgerId()
+  assetId!: string;
+
+  @ApiProperty({ description: 'Pledge registration number with CNIPA (质押登记号)', example: 'Y2025980001234' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  registrationNumber!: string;
+
+  @ApiProperty({ description: 'Co-owners other than the borrower who consented in writing', type: [String] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsLedgerId({ each: true })
+  consentingOwnerIds!: string[];
+}
+
+/** A loan of the caller's bank (the token's bankId) against pledged assets. */
+export class OriginateLoanRequest {
+  @ApiPropertyOptional({ description: 'The loan id; a new UUID when absent', example: 'loan-2025-0001' })
+  @IsOptional()
+  @IsLedgerId()
+  loanId?: string;
+
+  @ApiProperty({ example: 'minjiang-optics' })
+  @IsLedgerId()
+  enterpriseId!: string;
+
+  @ApiProperty({ description: 'Decimal string, at most two places, above zero', example: '3000000.00' })
+  @IsMoney({ positive: true })
+  principal!: string;
+
+  @ApiProperty({ description: 'Annual rate in basis points (385 = 3.85 %)', example: 385 })
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  annualRateBps!: number;
+
+  @ApiProperty({ example: 12 })
+  @IsInt()
+  @Min(1)
+  @Max(360)
+  termMonths!: number;
+
+  @ApiProperty({ enum: REPAYMENT_METHODS })
+  @IsIn(REPAYMENT_METHODS)
+  repaymentMethod!: string;
+
+  @ApiProperty({ example: '2025-03-01' })
+  @IsBusinessDate()
+  originationDate!: string;
+
+  @ApiProperty({ type: [PledgeRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PledgeRequest)
+  pledges!: PledgeRequest[];
+}
