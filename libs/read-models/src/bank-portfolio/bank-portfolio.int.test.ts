@@ -93,7 +93,12 @@ describe.each(DIALECTS)('bank portfolio on %s', (dialect) => {
       expect(portfolio.totals).toEqual(defaulted);
       expect(portfolio.byStatus).toEqual(byStatus({ defaulted }));
       expect(portfolio.byBucket).toEqual(byBucket({ '90+': defaulted }));
-      expect(portfolio.funds[0]).toMatchObject({ capUsed: '0.00', capLeft: '5000000.00', badLoanRatioBps: 10000 });
+      expect(portfolio.funds[0]).toMatchObject({
+        standing: 'suspended',
+        capUsed: '0.00',
+        capLeft: '5000000.00',
+        badLoanRatioBps: 10000,
+      });
     },
     TIMEOUT,
   );

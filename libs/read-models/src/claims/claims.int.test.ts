@@ -1,3 +1,4 @@
+import type { PayoutTrace } from '@pledge-ledger/domain';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
@@ -44,7 +45,7 @@ describe.each(DIALECTS)('claims view on %s', (dialect) => {
     'shows a paid claim with its cover, both approvals and their calculation trace, the payment and the recovery share',
     async () => {
       const claim = (await getClaim(readStore, auditor, { claimId: scenario.loans.a1 }))!;
-      const calculation = {
+      const calculation: PayoutTrace = {
         policyVersion: 1,
         enrolmentPolicyVersion: 1,
         coverageRatioBps: 4000,

@@ -5,7 +5,7 @@ import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { DIALECTS, ReadModelFixture } from '../testing/read-model-fixture';
 import type { LedgerApp } from '../../../application/src/process-managers/testing/process-manager-ledger';
 import { fundDashboardProjection } from './fund-dashboard.projection';
-import { getFundDashboard, type FundDashboard } from './fund-dashboard.query';
+import { getFundDashboard, type BankExposureView, type FundDashboard } from './fund-dashboard.query';
 import { bankOfficer, bootLedgerOn, runFundScenario, type FundScenario } from './testing/fund-scenario';
 import { dumpTables } from './testing/table-dump';
 
@@ -60,38 +60,40 @@ describe.each(DIALECTS)('fund dashboard on %s', (dialect) => {
         // 2,000,000.00 / 10,000,000.00 = 0.2
         leverageBps: 2000,
         leverage: '0.2000',
-        banks: [
-          {
-            bankId: a.bankId,
-            standing: 'admitted',
-            standingSince: '2026-01-03',
-            standingReason: null,
-            loansEnrolled: 1,
-            coveredPrincipal: '0.00',
-            paid: '750000.00',
-            recovered: '215365.23',
-            paidInYear: '750000.00',
-            annualCapRemaining: '4250000.00',
-            enrolledPrincipal: '2000000.00',
-            defaultedPrincipal: '2000000.00',
-            badLoanRatioBps: 10000,
-          },
-          {
-            bankId: b.bankId,
-            standing: 'admitted',
-            standingSince: '2026-01-03',
-            standingReason: null,
-            loansEnrolled: 1,
-            coveredPrincipal: '2000000.00',
-            paid: '0.00',
-            recovered: '0.00',
-            paidInYear: '0.00',
-            annualCapRemaining: '5000000.00',
-            enrolledPrincipal: '2000000.00',
-            defaultedPrincipal: '2000000.00',
-            badLoanRatioBps: 10000,
-          },
-        ].sort((x, y) => (x.bankId < y.bankId ? -1 : 1)),
+        banks: (
+          [
+            {
+              bankId: a.bankId,
+              standing: 'admitted',
+              standingSince: '2026-01-03',
+              standingReason: null,
+              loansEnrolled: 1,
+              coveredPrincipal: '0.00',
+              paid: '750000.00',
+              recovered: '215365.23',
+              paidInYear: '750000.00',
+              annualCapRemaining: '4250000.00',
+              enrolledPrincipal: '2000000.00',
+              defaultedPrincipal: '2000000.00',
+              badLoanRatioBps: 10000,
+            },
+            {
+              bankId: b.bankId,
+              standing: 'suspended',
+              standingSince: '2026-06-30',
+              standingReason: 'Bad-loan ratio 10000 bps is above the policy threshold of 5000 bps',
+              loansEnrolled: 1,
+              coveredPrincipal: '2000000.00',
+              paid: '0.00',
+              recovered: '0.00',
+              paidInYear: '0.00',
+              annualCapRemaining: '5000000.00',
+              enrolledPrincipal: '2000000.00',
+              defaultedPrincipal: '2000000.00',
+              badLoanRatioBps: 10000,
+            },
+          ] satisfies BankExposureView[]
+        ).sort((x, y) => (x.bankId < y.bankId ? -1 : 1)),
         claimQueue: [
           {
             claimId: loans.b1,
@@ -105,10 +107,11 @@ describe.each(DIALECTS)('fund dashboard on %s', (dialect) => {
             approvals: { payout: '750000.00', approvalsRequired: 2, approvers: ['fm-1'] },
           },
         ],
-        // Both banks' loans in the fund are all in default: 10000 bps, above the 5000 threshold.
+        // Both banks' loans in the fund are all in default: 10000 bps, above the 5000 threshold
+        // (bank B was suspended for it; bank A has not been assessed).
         watchList: [a.bankId, b.bankId].sort().map((bankId) => ({
           bankId,
-          standing: 'admitted',
+          standing: bankId === b.bankId ? 'suspended' : 'admitted',
           badLoanRatioBps: 10000,
           thresholdBps: 5000,
           headroomBps: -5000,

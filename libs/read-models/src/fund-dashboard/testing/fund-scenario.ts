@@ -16,6 +16,7 @@ import { EnforcePledgeCommand } from '../../../../application/src/commands/ip-as
 import { AssessDelinquencyCommand } from '../../../../application/src/commands/loans/assess-delinquency/assess-delinquency.command';
 import { RecordRecoveryCommand } from '../../../../application/src/commands/loans/record-recovery/record-recovery.command';
 import { WriteOffLoanCommand } from '../../../../application/src/commands/loans/write-off-loan/write-off-loan.command';
+import { AssessBankCommand } from '../../../../application/src/commands/risk-funds/assess-bank/assess-bank.command';
 import { AdmitBankCommand } from '../../../../application/src/commands/risk-funds/admit-bank/admit-bank.command';
 import {
   disburse,
@@ -60,7 +61,7 @@ export interface FundScenario {
   readonly fundId: string;
   /** Bank A (admitted): loan A1. */
   readonly a: Parties;
-  /** Bank B (admitted): loan B1. */
+  /** Bank B (admitted, suspended on 2026-06-30 by an assessment of its bad-loan ratio): loan B1. */
   readonly b: Parties;
   /** Bank C (never admitted): loan C1. */
   readonly c: Parties;
@@ -117,6 +118,8 @@ export async function runFundScenario(app: LedgerApp): Promise<FundScenario> {
 
   const b1 = await loanWithFiledClaim(app, b, fundId);
   await app.run(new ApproveClaimCommand({ claimId: b1, approvedOn: '2026-06-25' }, as(fm1)));
+  // Bank B's only enrolled loan is in default: 10000 bps > 5000, so the assessment suspends it.
+  await app.run(new AssessBankCommand({ fundId, bankId: b.bankId, asOf: '2026-06-30' }, as(fm1)));
 
   const { loanId: c1 } = await originateLoan(app, c);
   await app.settle();
