@@ -270,6 +270,46 @@ describe('PostgresEventStore', () => {
       expect(await store.headPosition()).toBe(START);
     });
 
+    it('sends the next batch only once the one before holds the lock, so batches take it in the order they formed', async () => {
+      const store = await open();
+      const held = new Client({ connectionString: testSchema.url });
+      await held.connect();
+      // Its own connection: inside a transaction, pg_stat_activity would show one frozen snapshot.
+      const observer = new Client({ connectionString: testSchema.url });
+      await observer.connect();
+      const waitingForLock = async (): Promise<number> => {
+        const { rows } = await observer.query<{ waiting: string }>(
+          `SELECT count(*) AS waiting FROM pg_stat_activity
+           WHERE wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%global_position%'`,
+          [testSchema.schema],
+        );
+        return Number(rows[0].waiting);
+      };
+      try {
+        await beginAppendBatch(held, postgresTables(testSchema.schema), [
+          prepareAppend('held', [event('Held')], 'no-stream'),
+        ]);
+        const first = store.append('loan-1', [event('First')], 'any');
+        for (let tries = 0; (await waitingForLock()) !== 1; tries++) {
+          if (tries > 500) throw new Error('The first batch never reached the lock');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const second = store.append('loan-1', [event('Second')], 'any');
+        const third = store.append('loan-2', [event('Third')], 'no-stream');
+        // The second batch forms but waits in the process, not at the lock, while the first waits there.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await waitingForLock()).toBe(1);
+
+        await held.query('COMMIT');
+        const results = await Promise.all([first, second, third]);
+        expect(results.map((r) => r.position.commit)).toEqual([2n, 3n, 4n]);
+        expect((await store.readStream('loan-1')).map((e) => e.type)).toEqual(['First', 'Second']);
+      } finally {
+        await held.end();
+        await observer.end();
+      }
+    });
+
     it('splits a large batch into transactions without splitting an append', async () => {
       const store = await PostgresEventStore.open({
         connectionString: testSchema.url,
