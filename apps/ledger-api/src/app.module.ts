@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type ForwardReference, type Type } from '@n
 import { LedgerCommandsModule } from '@pledge-ledger/application';
 import { BankCommandsModule } from './banks/bank-commands.module';
 import { ClaimCommandsModule } from './claims/claim-commands.module';
+import { AuditModule } from './audit/audit.module';
 import { ConfigModule } from './config/config.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { EnterpriseCommandsModule } from './enterprises/enterprise-commands.module';
@@ -11,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { HttpModule, type HttpModuleOptions } from './http/http.module';
 import { IpAssetCommandsModule } from './ip-assets/ip-asset-commands.module';
 import { LoanCommandsModule } from './loans/loan-commands.module';
+import { ReadSideModule } from './read-side/read-side.module';
 
 export interface AppModuleOptions extends HttpModuleOptions {
   /** More modules in the same application (tests add a test-only controller this way). */
@@ -34,6 +36,9 @@ export class AppModule {
         LoanCommandsModule,
         FundCommandsModule,
         ClaimCommandsModule,
+        // The read side: GET routes over the read models (and the projections, unless LEDGER_PROJECTIONS=off).
+        ReadSideModule.forRoot(config),
+        AuditModule,
         ...(options.modules ?? []),
       ],
       controllers: [HealthController],

@@ -28,7 +28,22 @@ describe('loadConfig', () => {
       readStoreUrl: `sqlite:${path.join(dataDir, 'read-models.sqlite')}`,
       logLevel: 'info',
       jwt: { key: { algorithm: 'HS256', source: 'data-dir', file: path.join(dataDir, 'jwt-secret') } },
+      projections: 'in-process',
+      readWaitMs: 5000,
     });
+  });
+
+  it('runs projections in-process unless LEDGER_PROJECTIONS=off, and bounds LEDGER_READ_WAIT_MS', () => {
+    expect(loadConfig({ LEDGER_PROJECTIONS: 'off', LEDGER_READ_WAIT_MS: '250' })).toMatchObject({
+      projections: 'off',
+      readWaitMs: 250,
+    });
+    expect(problemsOf({ LEDGER_PROJECTIONS: 'elsewhere' })).toMatch(
+      /^LEDGER_PROJECTIONS="elsewhere" must be one of in-process, off/m,
+    );
+    for (const wait of ['-1', '30001', '1.5', 'soon']) {
+      expect(problemsOf({ LEDGER_READ_WAIT_MS: wait })).toMatch(/^LEDGER_READ_WAIT_MS=/m);
+    }
   });
 
   it('puts the default stores under LEDGER_DATA_DIR', () => {

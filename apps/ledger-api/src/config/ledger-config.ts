@@ -14,7 +14,17 @@ export interface LedgerConfig {
   readonly readStoreUrl: string;
   readonly logLevel: LogLevel;
   readonly jwt: JwtConfig;
+  /** Where projections and process managers run: in this process, or `off` (apps/projector runs them). */
+  readonly projections: ProjectionsMode;
+  /** Longest a read with `?minPosition=` waits for the projections before answering 503. */
+  readonly readWaitMs: number;
 }
+
+export type ProjectionsMode = 'in-process' | 'off';
+const PROJECTIONS_MODES: readonly ProjectionsMode[] = ['in-process', 'off'];
+
+/** Bounds of LEDGER_READ_WAIT_MS: a request holding a connection longer than this is a fault, not a wait. */
+export const MAX_READ_WAIT_MS = 30_000;
 
 /** How bearer tokens are checked: exactly one key, so one algorithm (never `none`, never a mix). */
 export interface JwtConfig {
@@ -91,8 +101,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
 
   const jwt = readJwtConfig(env, dataDir, [eventStoreUrl, readStoreUrl], problems);
 
+  const projections = (env.LEDGER_PROJECTIONS ?? 'in-process') as ProjectionsMode;
+  if (!PROJECTIONS_MODES.includes(projections))
+    problems.push(`LEDGER_PROJECTIONS="${env.LEDGER_PROJECTIONS}" must be one of ${PROJECTIONS_MODES.join(', ')}`);
+
+  const readWaitText = env.LEDGER_READ_WAIT_MS ?? '5000';
+  const readWaitMs = /^\d{1,6}$/.test(readWaitText) ? Number(readWaitText) : NaN;
+  if (!(readWaitMs >= 0 && readWaitMs <= MAX_READ_WAIT_MS))
+    problems.push(
+      `LEDGER_READ_WAIT_MS="${readWaitText}" must be a whole number of milliseconds from 0 to ${MAX_READ_WAIT_MS}`,
+    );
+
   if (problems.length > 0 || jwt === undefined) throw new ConfigError(problems);
-  return { port, host, dataDir, eventStoreUrl, readStoreUrl, logLevel, jwt };
+  return { port, host, dataDir, eventStoreUrl, readStoreUrl, logLevel, jwt, projections, readWaitMs };
 }
 
 function readJwtConfig(
