@@ -100,7 +100,7 @@ export const CLAIM_MONEY: ReadonlySet<string> = new Set([
 ]);
 
 /** A claim being folded in memory: the JSON columns parsed. */
-interface ClaimDraft {
+export interface ClaimDraft {
   readonly row: Omit<StoredClaim, 'approvers' | 'approvals' | 'rejections' | 'payment_refusals' | 'recovery_shares'>;
   readonly approvers: string[];
   readonly approvals: ClaimApprovalEntry[];
