@@ -73,7 +73,14 @@ export type Step =
       readonly rateBps: number;
     }
   | { readonly kind: 'enrol'; readonly loan: number }
-  | { readonly kind: 'repay'; readonly loan: number; readonly part: number; readonly days: number }
+  | {
+      readonly kind: 'repay';
+      readonly loan: number;
+      readonly part: number;
+      readonly days: number;
+      /** An exact amount instead of `part`. */
+      readonly amountFen?: number;
+    }
   | { readonly kind: 'default'; readonly loan: number }
   | { readonly kind: 'claim'; readonly loan: number }
   | {
@@ -83,6 +90,9 @@ export type Step =
       readonly costsPart: number;
       readonly source: RecoverySourceIndex;
       readonly days: number;
+      /** Exact figures instead of `part` and `costsPart`. */
+      readonly amountFen?: number;
+      readonly costsFen?: number;
     }
   | { readonly kind: 'writeOff'; readonly loan: number };
 
@@ -156,7 +166,7 @@ export class LedgerModel {
       case 'enrol':
         return this.enrol(this.pick(step.loan));
       case 'repay':
-        return this.repay(this.pick(step.loan), step.part, step.days);
+        return this.repay(this.pick(step.loan), step);
       case 'default':
         return this.declareDefault(this.pick(step.loan));
       case 'claim':
@@ -256,12 +266,13 @@ export class LedgerModel {
     );
   }
 
-  private repay(loan: ModelLoan, part: number, days: number): void {
-    this.today = addDays(this.today, days);
+  private repay(loan: ModelLoan, step: Extract<Step, { kind: 'repay' }>): void {
+    this.today = addDays(this.today, step.days);
     const position = loanPositionAsOf(loan.state, this.today);
     if (position === null || loan.state.status !== 'active') throw new StepNotApplicable('not repayable', {});
     const owed = position.outstandingPrincipal + position.interestDue;
-    const amount = maxFen(1n, (owed * BigInt(part)) / 1000n);
+    const amount =
+      step.amountFen !== undefined ? BigInt(step.amountFen) : maxFen(1n, (owed * BigInt(step.part)) / 1000n);
     this.onLoan(
       loan,
       'ReceiveRepayment',
@@ -343,8 +354,9 @@ export class LedgerModel {
     if (state.status !== 'defaulted') throw new StepNotApplicable('not defaulted', {});
     this.today = addDays(this.today, step.days);
     const left = state.default.outstandingPrincipal - state.recoveries.totalRecovered;
-    const amount = maxFen(1n, (left * BigInt(step.part)) / 1000n);
-    const costs = (amount * BigInt(step.costsPart)) / 1000n;
+    const amount =
+      step.amountFen !== undefined ? BigInt(step.amountFen) : maxFen(1n, (left * BigInt(step.part)) / 1000n);
+    const costs = step.costsFen !== undefined ? BigInt(step.costsFen) : (amount * BigInt(step.costsPart)) / 1000n;
     const source = SOURCES[step.source];
     this.onLoan(
       loan,
