@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { LogLevel } from '@nestjs/common';
+import { formatPosition } from '@pledge-ledger/event-store';
+import { ProcessManagers } from '@pledge-ledger/application';
+import { Projector } from '@pledge-ledger/read-models';
+import { loadProjectorConfig, ProjectorConfigError, type ProjectorConfig } from './projector-config';
+import { ProjectorModule } from './projector.module';
+
+function nestLogLevels(level: ProjectorConfig['logLevel']): LogLevel[] | false {
+  if (level === 'silent') return false;
+  if (level === 'fatal' || level === 'error') return ['fatal', 'error'];
+  if (level === 'warn') return ['fatal', 'error', 'warn'];
+  return ['fatal', 'error', 'warn', 'log'];
+}
+
+async function main(): Promise<void> {
+  let config: ProjectorConfig;
+  try {
+    config = loadProjectorConfig();
+  } catch (error) {
+    if (error instanceof ProjectorConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), {
+    logger: nestLogLevels(config.logLevel),
+  });
+  await app.init();
+  const projector = app.get(Projector);
+  const managers = app.get(ProcessManagers);
+  // Graceful: every runner finishes the batch or event in hand and stores its checkpoint, then the stores close.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      app
+        .close()
+        .then(() => {
+          if (config.logLevel !== 'silent') console.log('Pledge Ledger projector stopped');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          console.error('Pledge Ledger projector failed to stop cleanly:', error);
+          process.exit(1);
+        });
+    });
+  }
+  if (config.logLevel !== 'silent') {
+    const positions = projector.names.map((name) => `${name}@${formatPosition(projector.runner(name).checkpoint)}`);
+    console.log(
+      `Pledge Ledger projector running ${projector.names.length} projections and ${managers.runners.length} process managers ` +
+        `(event store: ${config.eventStoreUrl}; read store: ${config.readStoreUrl})\n  from ${positions.join(', ')}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Pledge Ledger projector failed to start:', error);
+  process.exit(1);
+});
