@@ -5,6 +5,8 @@ import { BankPortfolioController } from './banks/bank-portfolio.controller';
 import { GetBankPortfolioHandler } from './banks/bank-portfolio.query';
 import { ClaimReadsController } from './claims/claims.controller';
 import { GetClaimHandler, ListClaimsHandler } from './claims/claim.queries';
+import { EnterpriseDashboardController } from './enterprises/enterprise-dashboard.controller';
+import { GetEnterpriseDashboardHandler } from './enterprises/enterprise-dashboard.query';
 import { FundDashboardController } from './funds/fund-dashboard.controller';
 import { GetFundDashboardHandler } from './funds/fund-dashboard.query';
 import { InProcessRunnersModule, NoRunnersModule } from './in-process-runners.module';
@@ -32,6 +34,7 @@ const QUERY_HANDLERS = [
   GetClaimHandler,
   ListClaimsHandler,
   GetBankPortfolioHandler,
+  GetEnterpriseDashboardHandler,
   GetFundDashboardHandler,
   ListJournalEntriesHandler,
   GetTrialBalanceHandler,
@@ -42,6 +45,7 @@ const CONTROLLERS = [
   LoanReadsController,
   ClaimReadsController,
   BankPortfolioController,
+  EnterpriseDashboardController,
   FundDashboardController,
   LedgerController,
 ];
