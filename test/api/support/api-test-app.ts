@@ -39,6 +39,9 @@ export interface ApiTestApp {
   eventCount(): Promise<number>;
   /** Resolves once the process managers have handled every event, including those they caused. */
   settle(): Promise<void>;
+  /** Stops the process managers (to hold a flow at a step); `resumeProcessManagers` goes on from there. */
+  pauseProcessManagers(): Promise<void>;
+  resumeProcessManagers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,7 +78,9 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     get: (urlPath, options) => call('GET', urlPath, options),
     token: (role, scope = {}) => http.token({ role, sub: scope.sub ?? `${role}-person`, ...scope }),
     eventCount: async () => (await store.readAll({ after: START, maxCount: 100_000 })).length,
-    settle: () => managers.waitUntilIdle(),
+    settle: () => managers.instance.waitUntilIdle(),
+    pauseProcessManagers: () => managers.instance.stop(),
+    resumeProcessManagers: () => managers.instance.start(),
     close: async () => {
       await managers.stopOwn();
       await http.close();
@@ -85,14 +90,14 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
 }
 
 interface RunningManagers {
-  waitUntilIdle(): Promise<void>;
+  readonly instance: ProcessManagers;
   /** Stops the runners the test started itself (the application stops its own). */
   stopOwn(): Promise<void>;
 }
 
 async function processManagersOf(http: HttpTestApp, store: EventStore): Promise<RunningManagers> {
   const own = ownedProcessManagers(http);
-  if (own) return { waitUntilIdle: () => own.waitUntilIdle(), stopOwn: async () => undefined };
+  if (own) return { instance: own, stopOwn: async () => undefined };
   const commandBus = http.app.get(CommandBus);
   const managers = new ProcessManagers(
     store,
@@ -104,7 +109,7 @@ async function processManagersOf(http: HttpTestApp, store: EventStore): Promise<
     { onError: () => undefined },
   );
   await managers.start();
-  return { waitUntilIdle: () => managers.waitUntilIdle(), stopOwn: () => managers.stop() };
+  return { instance: managers, stopOwn: () => managers.stop() };
 }
 
 function ownedProcessManagers(http: HttpTestApp): ProcessManagers | null {
