@@ -48,7 +48,7 @@ export interface JournalEntryView {
   readonly valueDate: string;
   readonly recordedAt: string;
   readonly description: string;
-  /** Sum of the debits, equal to the sum of the credits. */
+  /** Sum of the entry's debits (= its credits) over every party's lines: a movement between two parties counts in both books. */
   readonly total: string;
   /** Every line of the entry, whatever the filters, in posting order. */
   readonly lines: JournalLineView[];
