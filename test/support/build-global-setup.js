@@ -5,5 +5,8 @@ const path = require('node:path');
 
 module.exports = async function buildOnce() {
   const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'apps/ledger-api'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'apps/ledger-api'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 };
