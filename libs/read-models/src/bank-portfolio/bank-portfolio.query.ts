@@ -19,7 +19,7 @@ import type { Actor } from '@pledge-ledger/event-store';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
 import { fen } from '../fund-dashboard/view-sql';
-import type { StoredPortfolioBank, StoredPortfolioFundBank, StoredPortfolioPolicy } from './bank-portfolio.projection';
+import type { StoredPortfolioBank, StoredPortfolioFundBank, StoredPortfolioPolicy } from './bank-portfolio.rows';
 
 export interface GetBankPortfolioQuery {
   readonly bankId: string;

@@ -31,7 +31,7 @@ import {
   type StoredFundBank,
   type StoredFundClaim,
   type StoredFundLoan,
-} from './fund-dashboard.projection';
+} from './fund-dashboard.rows';
 import { fen, selectColumns } from './view-sql';
 
 /**
