@@ -107,6 +107,24 @@ describe('the command side of the lifecycle over HTTP', () => {
     }
   });
 
+  it('names a new aggregate with a UUID when the body does not, and an Idempotency-Key makes the retry safe', async () => {
+    const request = {
+      token: admin,
+      headers: { 'idempotency-key': 'register-xiamen-branch' },
+      body: { name: 'Xiamen Branch Bank', creditCode: '91110108551385082Q' },
+    };
+    const first = await api.post('/v1/banks', request);
+    expect(first.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expectDone(first, 201, first.body.id, 0);
+    const events = await api.eventCount();
+
+    const retry = await api.post('/v1/banks', request);
+    expect({ status: retry.status, body: retry.body }).toEqual({ status: 201, body: first.body });
+    const otherBody = await api.post('/v1/banks', { ...request, body: { ...request.body, name: 'Another Bank' } });
+    expectRefused(otherBody, 422, 'IDEMPOTENCY.KEY_REUSED');
+    expect(await api.eventCount()).toBe(events);
+  });
+
   it('the admin records the legal status of a patent: a lapsed fee paid, an invalidation upheld', async () => {
     const path = `/v1/ip-assets/${ASSETS[1]}/legal-status`;
     const steps = [
