@@ -147,6 +147,10 @@ describe.each(DIALECTS)('bank portfolio on %s', (dialect) => {
       const next = (await getBankPortfolio(readStore, auditor, { bankId: a.bankId, year: 2027 }))!;
       expect(next.year).toBe(2027);
       expect(next.funds[0]).toMatchObject({ capUsed: '0.00', capLeft: '5000000.00' });
+      await expect(getBankPortfolio(readStore, auditor, { bankId: a.bankId, year: 20.5 })).rejects.toMatchObject({
+        code: 'READ_MODEL.INVALID_QUERY',
+        field: 'year',
+      });
     },
     TIMEOUT,
   );

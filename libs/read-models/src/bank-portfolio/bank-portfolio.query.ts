@@ -18,7 +18,7 @@ import {
 import type { Actor } from '@pledge-ledger/event-store';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { fen } from '../fund-dashboard/view-sql';
+import { checkedYear, fen } from '../fund-dashboard/view-sql';
 import type { StoredPortfolioBank, StoredPortfolioFundBank, StoredPortfolioPolicy } from './bank-portfolio.rows';
 
 export interface GetBankPortfolioQuery {
@@ -161,6 +161,7 @@ export async function getBankPortfolio(
   query: GetBankPortfolioQuery,
 ): Promise<BankPortfolio | null> {
   if (!ALLOWED_ROLES.has(caller.role)) throw new ReadAccessDeniedError('bank-portfolio', caller.role);
+  const askedYear = checkedYear(query.year);
   if (caller.role === 'bank' && caller.bankId !== query.bankId) return null;
   const db = readStore.queries;
   const bank = (await db
@@ -214,7 +215,7 @@ export async function getBankPortfolio(
           .getRawMany()) as StoredPortfolioPolicy[]);
 
   const asOfDate = bank.latest_business_date;
-  const year = query.year ?? (asOfDate === null ? null : yearOf(asOfDate));
+  const year = askedYear ?? (asOfDate === null ? null : yearOf(asOfDate));
   const bad = total(groups.filter((g) => BAD.has(g.status)));
   const onBook = total(groups.filter((g) => ON_BOOK.has(g.status)));
 

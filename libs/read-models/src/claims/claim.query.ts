@@ -13,7 +13,8 @@ import {
   type ClaimRejectionEntry,
   type StoredClaim,
 } from './claim.projection';
-import type { ClaimStatus } from './claim-status';
+import { InvalidReadQueryError } from '../loans/invalid-read-query.error';
+import { CLAIM_STATUSES, type ClaimStatus } from './claim-status';
 
 /** A claim as the API shows it: money as two-decimal strings, dates ISO. */
 export interface ClaimView {
@@ -135,10 +136,14 @@ export function claimView(row: StoredClaim): ClaimView {
 /**
  * Claims ordered by claim id, a page at a time (keyset pagination), optionally of one status.
  * A bank sees only its own claims; fund managers and auditors see all; other roles are refused.
+ * An unknown status is READ_MODEL.INVALID_QUERY (InvalidReadQueryError).
  */
 export async function listClaims(readStore: ReadStore, caller: Actor, query: ListClaimsQuery = {}): Promise<ClaimPage> {
   const limit = pageSize(query.limit);
   const builder = claimQuery(readStore, caller);
+  if (query.status !== undefined && !CLAIM_STATUSES.includes(query.status)) {
+    throw new InvalidReadQueryError('status', `status must be one of ${CLAIM_STATUSES.join(', ')}`);
+  }
   if (query.status !== undefined) builder.andWhere('c.status = :status', { status: query.status });
   if (query.after !== undefined) builder.andWhere('c.claim_id > :after', { after: query.after });
   const rows = (await builder

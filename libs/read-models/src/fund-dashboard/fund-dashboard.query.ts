@@ -32,7 +32,7 @@ import {
   type StoredFundClaim,
   type StoredFundLoan,
 } from './fund-dashboard.rows';
-import { fen, selectColumns } from './view-sql';
+import { checkedYear, fen, selectColumns } from './view-sql';
 
 /**
  * The suspension watch list shows every bank whose bad-loan ratio is at most this far below the
@@ -202,6 +202,7 @@ export async function getFundDashboard(
   query: GetFundDashboardQuery,
 ): Promise<FundDashboard | null> {
   if (!ALLOWED_ROLES.has(caller.role)) throw new ReadAccessDeniedError('fund-dashboard', caller.role);
+  const askedYear = checkedYear(query.year);
   const [fund] = await rows<StoredFund>(
     readStore,
     'fund_dashboard_funds',
@@ -242,7 +243,7 @@ export async function getFundDashboard(
   );
 
   const state = fundState(fund, banks, loans);
-  const year = query.year ?? yearOf(fund.latest_business_date);
+  const year = askedYear ?? yearOf(fund.latest_business_date);
   const available = availableBalance(state);
   const committed = committedExposure(state);
   const contributed = state.contributed;

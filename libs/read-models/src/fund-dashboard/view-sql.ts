@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import { bigintFromColumn } from '../columns/bigint-column';
+import { InvalidReadQueryError } from '../loans/invalid-read-query.error';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
@@ -77,4 +78,12 @@ export function laterDate(a: string | null, b: string | null): string | null {
 export function pageSize(limit: number | undefined): number {
   const wanted = limit === undefined || !Number.isFinite(limit) ? 50 : Math.trunc(limit);
   return Math.min(Math.max(wanted, 1), 500);
+}
+
+/** A `year` query parameter: a calendar year, or InvalidReadQueryError. */
+export function checkedYear(year: number | undefined): number | undefined {
+  if (year !== undefined && (!Number.isSafeInteger(year) || year < 1 || year > 9999)) {
+    throw new InvalidReadQueryError('year', `year must be a calendar year, got ${String(year)}`);
+  }
+  return year;
 }
