@@ -20,7 +20,7 @@ export class CoverageTierRequest {
   @IsMoney({ positive: true })
   upToPrincipal!: string;
 
-  @ApiProperty({ description: 'Coverage ratio in basis points (4000 = 40 %)', example: 4000 })
+  @ApiProperty({ type: 'integer', description: 'Coverage ratio in basis points (4000 = 40 %)', example: 4000 })
   @IsInt()
   @Min(0)
   @Max(10_000)
@@ -28,7 +28,7 @@ export class CoverageTierRequest {
 }
 
 export class PublishFundPolicyRequest {
-  @ApiProperty({ description: 'Above every version published before', example: 1 })
+  @ApiProperty({ type: 'integer', description: 'Above every version published before', example: 1 })
   @IsInt()
   @Min(1)
   version!: number;
@@ -49,13 +49,17 @@ export class PublishFundPolicyRequest {
   @IsMoney({ positive: true })
   perBankAnnualCap!: string;
 
-  @ApiProperty({ example: 90 })
+  @ApiProperty({ type: 'integer', example: 90 })
   @IsInt()
   @Min(1)
   @Max(3650)
   defaultThresholdDays!: number;
 
-  @ApiProperty({ description: 'Bad-loan ratio above which a bank is suspended, in basis points', example: 500 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Bad-loan ratio above which a bank is suspended, in basis points',
+    example: 500,
+  })
   @IsInt()
   @Min(0)
   @Max(10_000)

@@ -20,7 +20,7 @@ import { IsBusinessDate, IsLedgerId, IsMoney } from '../http';
 export const REPAYMENT_METHODS = ['equal-instalments', 'bullet'] as const;
 
 /** One asset pledged to the loan, with what its pledge registration needs. */
-export class PledgeRequest {
+export class LoanPledgeRequest {
   @ApiProperty({ example: 'lens-fixture' })
   @IsLedgerId()
   assetId!: string;
@@ -54,13 +54,13 @@ export class OriginateLoanRequest {
   @IsMoney({ positive: true })
   principal!: string;
 
-  @ApiProperty({ description: 'Annual rate in basis points (385 = 3.85 %)', example: 385 })
+  @ApiProperty({ type: 'integer', description: 'Annual rate in basis points (385 = 3.85 %)', example: 385 })
   @IsInt()
   @Min(0)
   @Max(10_000)
   annualRateBps!: number;
 
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   @IsInt()
   @Min(1)
   @Max(360)
@@ -74,11 +74,11 @@ export class OriginateLoanRequest {
   @IsBusinessDate()
   originationDate!: string;
 
-  @ApiProperty({ type: [PledgeRequest] })
+  @ApiProperty({ type: [LoanPledgeRequest] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
-  @Type(() => PledgeRequest)
-  pledges!: PledgeRequest[];
+  @Type(() => LoanPledgeRequest)
+  pledges!: LoanPledgeRequest[];
 }
