@@ -25,7 +25,7 @@ export * from './loans/loan-view.entity';
 export * from './loans/loan-view.projection';
 export * from './loans/loan-view.query';
 export * from './loans/loan-bucket-filter';
-export * from './loans/invalid-read-query.error';
+export * from './invalid-read-query.error';
 export * from './claims/claim.entity';
 export * from './claims/claim-status';
 export * from './claims/claim.projection';

@@ -26,9 +26,41 @@ import { StreamCatalogRow } from './stream-catalog/stream-catalog.entity';
 import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection';
 
 /** Every read model this library ships; a new view adds its entity, migration and projection here. */
-export const readModelEntities = [StreamCatalogRow, JournalEntryRow, JournalLineRow, JournalAccountBalanceRow, JournalLoanRow, LoanViewRow, ClaimRow, ...fundDashboardEntities, ...bankPortfolioEntities, IpRegisterRow, IpRegisterOwnerRow, ...enterpriseDashboardEntities];
+export const readModelEntities = [
+  StreamCatalogRow,
+  JournalEntryRow,
+  JournalLineRow,
+  JournalAccountBalanceRow,
+  JournalLoanRow,
+  LoanViewRow,
+  ClaimRow,
+  ...fundDashboardEntities,
+  ...bankPortfolioEntities,
+  IpRegisterRow,
+  IpRegisterOwnerRow,
+  ...enterpriseDashboardEntities,
+];
 
 /** In the order they run (TypeORM also orders them by the timestamp ending their class name). */
-export const readModelMigrations = [ProjectionCheckpoints1795564800000, StreamCatalog1795564800100, Journal1795564803000, LoanView1795564801100, Claims1795564802000, FundDashboard1795564802100, BankPortfolio1795564802200, IpRegister1795564801000, EnterpriseDashboard1795564801200];
+export const readModelMigrations = [
+  ProjectionCheckpoints1795564800000,
+  StreamCatalog1795564800100,
+  Journal1795564803000,
+  LoanView1795564801100,
+  Claims1795564802000,
+  FundDashboard1795564802100,
+  BankPortfolio1795564802200,
+  IpRegister1795564801000,
+  EnterpriseDashboard1795564801200,
+];
 
-export const readModelProjections: readonly Projection[] = [streamCatalogProjection, journalProjection, loanViewProjection, claimsProjection, fundDashboardProjection, bankPortfolioProjection, ipRegisterProjection, enterpriseDashboardProjection];
+export const readModelProjections: readonly Projection[] = [
+  streamCatalogProjection,
+  journalProjection,
+  loanViewProjection,
+  claimsProjection,
+  fundDashboardProjection,
+  bankPortfolioProjection,
+  ipRegisterProjection,
+  enterpriseDashboardProjection,
+];

@@ -14,7 +14,7 @@ import {
   type StoredPortfolioPolicy,
 } from './bank-portfolio.rows';
 import { upsertRows } from '../sql/upsert-rows';
-import { asDomainEvent, fen, fenText, laterDate, loadRows } from '../fund-dashboard/view-sql';
+import { asDomainEvent, fen, fenText, laterDate, loadRows } from '../sql/view-sql';
 
 type Tables = 'banks' | 'loans' | 'policies' | 'fundBanks';
 

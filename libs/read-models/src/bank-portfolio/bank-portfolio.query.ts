@@ -18,7 +18,7 @@ import {
 import type { Actor } from '@pledge-ledger/event-store';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { checkedYear, fen } from '../fund-dashboard/view-sql';
+import { checkedYear, fen } from '../sql/view-sql';
 import type { StoredPortfolioBank, StoredPortfolioFundBank, StoredPortfolioPolicy } from './bank-portfolio.rows';
 
 export interface GetBankPortfolioQuery {

@@ -3,7 +3,7 @@ import { parseMoney } from '@pledge-ledger/domain';
 import { formatPosition, type RecordedEvent } from '@pledge-ledger/event-store';
 import type { Projection, ProjectionContext } from '../projections/projection';
 import { upsertRows } from '../sql/upsert-rows';
-import { asDomainEvent, fenText, loadRows } from '../fund-dashboard/view-sql';
+import { asDomainEvent, fenText, loadRows } from '../sql/view-sql';
 import { CLAIM_EVENT_TYPES, nextClaimStanding, type ClaimStatus } from './claim-status';
 
 type Tables = 'claims';

@@ -3,7 +3,7 @@ import type { ClaimCoverData, PayoutTrace } from '@pledge-ledger/domain';
 import { formatMoney } from '@pledge-ledger/domain';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { fen, pageSize, selectColumns } from '../fund-dashboard/view-sql';
+import { fen, pageSize, selectColumns } from '../sql/view-sql';
 import {
   CLAIM_COLUMNS,
   CLAIM_MONEY,
@@ -13,7 +13,7 @@ import {
   type ClaimRejectionEntry,
   type StoredClaim,
 } from './claim.projection';
-import { InvalidReadQueryError } from '../loans/invalid-read-query.error';
+import { InvalidReadQueryError } from '../invalid-read-query.error';
 import { CLAIM_STATUSES, type ClaimStatus } from './claim-status';
 
 /** A claim as the API shows it: money as two-decimal strings, dates ISO. */

@@ -18,7 +18,7 @@ import {
 } from './fund-dashboard.rows';
 import { upsertRows } from '../sql/upsert-rows';
 import { CLAIM_EVENT_TYPES, nextClaimStanding, type ClaimStatus } from '../claims/claim-status';
-import { asDomainEvent, fen, fenText, laterDate, loadRows } from './view-sql';
+import { asDomainEvent, fen, fenText, laterDate, loadRows } from '../sql/view-sql';
 
 type Tables = 'funds' | 'banks' | 'loans' | 'claims';
 

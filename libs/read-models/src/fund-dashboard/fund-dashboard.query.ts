@@ -32,7 +32,7 @@ import {
   type StoredFundClaim,
   type StoredFundLoan,
 } from './fund-dashboard.rows';
-import { checkedYear, fen, selectColumns } from './view-sql';
+import { checkedYear, fen, selectColumns } from '../sql/view-sql';
 
 /**
  * The suspension watch list shows every bank whose bad-loan ratio is at most this far below the

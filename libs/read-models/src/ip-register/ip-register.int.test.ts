@@ -1,5 +1,5 @@
 import type { LedgerApp } from '../../../application/src/process-managers/testing/process-manager-ledger';
-import { InvalidReadQueryError } from '../loans/invalid-read-query.error';
+import { InvalidReadQueryError } from '../invalid-read-query.error';
 import { admin, bankOfficer, bootLedgerOn, fm1, runScenario, type Scenario } from '../loans/testing/ledger-scenario';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReadAccessDeniedError } from '../read-access-denied.error';

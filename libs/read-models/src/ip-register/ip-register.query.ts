@@ -2,7 +2,7 @@ import type { Actor } from '@pledge-ledger/event-store';
 import { formatMoney, type RegisteredIpAsset } from '@pledge-ledger/domain';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { InvalidReadQueryError } from '../loans/invalid-read-query.error';
+import { InvalidReadQueryError } from '../invalid-read-query.error';
 import { decodeState } from '../loans/state-json';
 import { IpRegisterOwnerRow, IpRegisterRow } from './ip-register.entity';
 import { PLEDGE_STATUSES, type PledgeStatus } from './ip-register.projection';

@@ -4,7 +4,7 @@ import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { DIALECTS, ReadModelFixture } from '../testing/read-model-fixture';
-import { InvalidReadQueryError } from './invalid-read-query.error';
+import { InvalidReadQueryError } from '../invalid-read-query.error';
 import { loanViewProjection } from './loan-view.projection';
 import { getLoan, listLoans, type ListLoansQuery, type LoanSummary } from './loan-view.query';
 import { admin, bankOfficer, bootLedgerOn, fm1, runScenario, type Scenario } from './testing/ledger-scenario';

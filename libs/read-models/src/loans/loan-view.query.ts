@@ -11,7 +11,7 @@ import {
 import type { SelectQueryBuilder } from 'typeorm';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { InvalidReadQueryError } from './invalid-read-query.error';
+import { InvalidReadQueryError } from '../invalid-read-query.error';
 import { DELINQUENCY_BUCKETS, whereMayBeInBucket } from './loan-bucket-filter';
 import type { AssetPledge, Enrolment } from './loan-view.projection';
 import { LoanViewRow } from './loan-view.entity';

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import { bigintFromColumn } from '../columns/bigint-column';
-import { InvalidReadQueryError } from '../loans/invalid-read-query.error';
+import { InvalidReadQueryError } from '../invalid-read-query.error';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
