@@ -191,11 +191,11 @@ describe('the command side of the lifecycle over HTTP', () => {
     for (const [index, [path, body]] of steps.entries()) {
       expectDone(await api.post(`/v1/funds/${FUND}/${path}`, { token: fundManager, body }), 200, FUND, 1 + index);
     }
-    const stalePolicy = await api.post(`/v1/funds/${FUND}/banks/bank-b/reinstatement`, {
+    const notSuspended = await api.post(`/v1/funds/${FUND}/banks/bank-b/reinstatement`, {
       token: fundManager,
       body: { reason: 'Again', reinstatedOn: '2026-01-06' },
     });
-    expect(stalePolicy.status).toBe(409);
+    expect(notSuspended.status).toBe(409);
   });
 
   it('the bank originates; disbursing before the pledges are secured is refused; another bank sees no loan', async () => {
@@ -332,6 +332,17 @@ describe('the command side of the lifecycle over HTTP', () => {
         LOAN,
         2,
       );
+      const stale = await api.post(`/v1/claims/${LOAN}/payouts`, {
+        token: secondFundManager,
+        headers: { 'if-match': '"1"' },
+        body: { valueDate: '2026-06-26' },
+      });
+      expectRefused(stale, 412, 'CONCURRENCY.STALE_REVISION');
+      const unknown = await api.post('/v1/claims/no-such-loan/payouts', {
+        token: secondFundManager,
+        body: { valueDate: '2026-06-26' },
+      });
+      expectRefused(unknown, 404, 'CLAIM.NOT_FOUND');
       const paid = await api.post(`/v1/claims/${LOAN}/payouts`, {
         token: secondFundManager,
         headers: { 'if-match': '"2"' },
