@@ -209,5 +209,7 @@ describe('the read side over HTTP', () => {
       code: 'PROJECTION.LAGGING',
     });
     expect(answer.body.error.details).toMatchObject({ minPosition: '999999', lagging: ['claims'] });
+    expect(answer.headers.get('retry-after')).toBe('1');
+    expect(answer.headers.get('x-correlation-id')).toBe(answer.body.error.correlationId);
   });
 });

@@ -1,13 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
 import type { BankPortfolio } from '@pledge-ledger/read-models';
 import { CurrentActor, ParseLedgerIdPipe, Roles } from '../../http';
 import { minPositionOf, YearDto } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetBankPortfolioQuery } from './bank-portfolio.query';
 
 @ApiTags('banks')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/banks')
 export class BankPortfolioController {
   constructor(private readonly queries: QueryBus) {}

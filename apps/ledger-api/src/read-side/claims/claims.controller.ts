@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
@@ -6,6 +6,7 @@ import { CLAIM_STATUSES, type ClaimPage, type ClaimStatus, type ClaimView } from
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, ParseLedgerIdPipe, Roles, WithRevision } from '../../http';
 import { IdPageDto, minPositionOf, ReadDto } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetClaimQuery, ListClaimsQuery } from './claim.queries';
 
 export class ListClaimsDto extends IdPageDto {
@@ -16,6 +17,7 @@ export class ListClaimsDto extends IdPageDto {
 }
 
 @ApiTags('claims')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/claims')
 @Roles('bank', 'fund-manager', 'auditor')
 export class ClaimReadsController {

@@ -1,13 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
 import type { EnterpriseDashboard } from '@pledge-ledger/read-models';
 import { CurrentActor, ParseLedgerIdPipe, Roles } from '../../http';
 import { AsOfDto, minPositionOf } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetEnterpriseDashboardQuery } from './enterprise-dashboard.query';
 
 @ApiTags('enterprises')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/enterprises')
 export class EnterpriseDashboardController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,13 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
 import type { FundDashboard } from '@pledge-ledger/read-models';
 import { CurrentActor, ParseLedgerIdPipe, Roles, WithRevision } from '../../http';
 import { minPositionOf, YearDto } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetFundDashboardQuery } from './fund-dashboard.query';
 
 @ApiTags('funds')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/funds')
 export class FundDashboardController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
@@ -6,6 +6,7 @@ import { PLEDGE_STATUSES, type IpAssetPage, type IpAssetView, type PledgeStatus 
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, IsLedgerId, ParseLedgerIdPipe, Roles, WithRevision } from '../../http';
 import { IdPageDto, minPositionOf, ReadDto } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetIpAssetQuery, ListIpAssetsQuery } from './ip-asset.queries';
 
 export class ListIpAssetsDto extends IdPageDto {
@@ -21,6 +22,7 @@ export class ListIpAssetsDto extends IdPageDto {
 }
 
 @ApiTags('ip-assets')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/ip-assets')
 @Roles('admin', 'bank', 'auditor')
 export class IpAssetReadsController {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
@@ -6,6 +6,7 @@ import type { JournalPage, TrialBalance } from '@pledge-ledger/read-models';
 import { IsOptional, Matches } from 'class-validator';
 import { CurrentActor, IsBusinessDate, Roles } from '../../http';
 import { minPositionOf, PageDto, POSITION_PATTERN, POSITION_PROBLEM, ReadDto } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetTrialBalanceQuery, ListJournalEntriesQuery } from './journal.queries';
 
 const OWNER_PATTERN = /^(fund|bank|enterprise):[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -56,6 +57,7 @@ export class TrialBalanceDto extends ReadDto {
 }
 
 @ApiTags('ledger')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/ledger')
 @Roles('fund-manager', 'auditor')
 export class LedgerController {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { DelinquencyBucket } from '@pledge-ledger/domain';
@@ -13,6 +13,7 @@ import {
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, IsBusinessDate, ParseLedgerIdPipe, Roles, WithRevision } from '../../http';
 import { AsOfDto, IdPageDto, minPositionOf } from '../read.dto';
+import { ProjectionLagFilter } from '../projection-lag.filter';
 import { GetLoanQuery, ListLoansQuery } from './loan.queries';
 
 export class ListLoansDto extends IdPageDto {
@@ -33,6 +34,7 @@ export class ListLoansDto extends IdPageDto {
 }
 
 @ApiTags('loans')
+@UseFilters(ProjectionLagFilter)
 @Controller('v1/loans')
 @Roles('bank', 'enterprise', 'fund-manager', 'auditor')
 export class LoanReadsController {
