@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import { loadProjectorConfig, ProjectorConfigError } from './projector-config';
+
+describe('loadProjectorConfig', () => {
+  it('defaults to the SQLite stores under LEDGER_DATA_DIR, like the API', () => {
+    expect(loadProjectorConfig({ LEDGER_DATA_DIR: '/tmp/ledger' })).toEqual({
+      eventStoreUrl: `sqlite:${path.join('/tmp/ledger', 'events.sqlite')}`,
+      readStoreUrl: `sqlite:${path.join('/tmp/ledger', 'read-models.sqlite')}`,
+      logLevel: 'info',
+    });
+  });
+
+  it('names every wrong setting at once', () => {
+    let error: unknown;
+    try {
+      loadProjectorConfig({ LEDGER_EVENT_STORE: 'mysql://x', LEDGER_READ_STORE: 'esdb://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ProjectorConfigError);
+    const problems = (error as ProjectorConfigError).problems.join('\n');
+    expect(problems).toMatch(/^LEDGER_EVENT_STORE="mysql:\/\/x"/m);
+    expect(problems).toMatch(/^LEDGER_READ_STORE="esdb:\/\/x"/m);
+    expect(problems).toMatch(/^LOG_LEVEL="loud"/m);
+  });
+});
