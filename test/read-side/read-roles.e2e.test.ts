@@ -16,6 +16,7 @@ const READ_ROUTES: readonly { readonly path: string; readonly roles: readonly To
   { path: '/v1/ledger/journal', roles: ['fund-manager', 'auditor'] },
   { path: '/v1/ledger/trial-balance', roles: ['fund-manager', 'auditor'] },
   { path: '/v1/audit/events', roles: ['auditor'] },
+  { path: '/v1/audit/streams', roles: ['auditor'] },
   { path: '/v1/audit/streams/loan-x', roles: ['auditor'] },
 ];
 

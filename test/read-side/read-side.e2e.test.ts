@@ -176,6 +176,15 @@ describe('the read side over HTTP', () => {
       stream.body.items.map((_: unknown, index: number) => index),
     );
     expect((await api.get('/v1/audit/streams/loan-nothing', { token: auditor })).status).toBe(404);
+    const streams = await api.get(
+      `/v1/audit/streams?aggregateType=loan&minPosition=${seen[seen.length - 1].position}`,
+      {
+        token: auditor,
+      },
+    );
+    expect(streams.body.items).toEqual([
+      expect.objectContaining({ streamId: `loan-${LOAN}`, lastRevision: stream.body.items.length - 1 }),
+    ]);
     for (const token of [admin, bankA, fundManager, enterpriseA]) {
       expect((await api.get('/v1/audit/events', { token })).status).toBe(403);
     }

@@ -16,6 +16,8 @@ import { LedgerController } from './ledger/ledger.controller';
 import { GetTrialBalanceHandler, ListJournalEntriesHandler } from './ledger/journal.queries';
 import { LoanReadsController } from './loans/loans.controller';
 import { GetLoanHandler, ListLoansHandler } from './loans/loan.queries';
+import { StreamCatalogController } from './streams/stream-catalog.controller';
+import { ListStreamsHandler } from './streams/stream-catalog.queries';
 import { readStoreProviders } from './read-store.providers';
 import { READ_STORE } from './read-side.tokens';
 import { ReadSide } from './read-side';
@@ -38,6 +40,7 @@ const QUERY_HANDLERS = [
   GetFundDashboardHandler,
   ListJournalEntriesHandler,
   GetTrialBalanceHandler,
+  ListStreamsHandler,
 ];
 
 const CONTROLLERS = [
@@ -48,6 +51,7 @@ const CONTROLLERS = [
   EnterpriseDashboardController,
   FundDashboardController,
   LedgerController,
+  StreamCatalogController,
 ];
 
 /**
