@@ -10,9 +10,13 @@ import { minPositionOf, PageDto } from '../read.dto';
 import { ListStreamsQuery } from './stream-catalog.queries';
 
 export class ListStreamsDto extends PageDto {
-  @ApiPropertyOptional({ description: 'Only streams whose id starts with this prefix, e.g. loan (loan-L1), ip (ip-asset-P1)' })
+  @ApiPropertyOptional({
+    description: 'Only streams whose id starts with this prefix, e.g. loan (loan-L1), ip (ip-asset-P1)',
+  })
   @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,39}$/, { message: 'aggregateType must be a stream id's prefix such as loan, ip or fund' })
+  @Matches(/^[a-z][a-z-]{0,39}$/, {
+    message: 'aggregateType must be the prefix of stream ids, such as loan, ip or fund',
+  })
   aggregateType?: string;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (a stream id)' })
