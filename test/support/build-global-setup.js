@@ -5,7 +5,7 @@ const path = require('node:path');
 
 module.exports = async function buildOnce() {
   const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'apps/ledger-api'], {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'apps/ledger-api', 'apps/projector'], {
     cwd: root,
     stdio: 'inherit',
   });
