@@ -78,6 +78,16 @@ describe('the README walk-through (scripts/walkthrough.sh)', () => {
     );
   }, 120_000);
 
+  it("runs what the README shows: the README section's command bodies are the script's, in order", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.split('## Walk-through: a claim paid, step by step')[1]?.split('\n## ')[0] ?? '';
+    const bodies = (text: string): unknown[] => [...text.matchAll(/'(\{.*?\})'/g)].map((match) => JSON.parse(match[1]));
+
+    expect(section).not.toBe('');
+    expect(bodies(section)).toEqual(bodies(fs.readFileSync(SCRIPT, 'utf8')));
+    expect(bodies(section)).toHaveLength(21);
+  });
+
   it('fails loudly, naming the step, when run a second time on the same ledger', async () => {
     const { code, stderr } = await runScript();
 
