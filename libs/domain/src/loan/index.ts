@@ -3,9 +3,15 @@ export * from './loan.commands';
 export * from './loan.decider';
 export * from './loan.errors';
 export * from './loan.events';
-export { defaultThresholdOf, loanPositionAsOf, STANDARD_DEFAULT_THRESHOLD_DAYS } from './loan.position';
+export {
+  defaultThresholdOf,
+  disbursedLoanPositionAsOf,
+  loanPositionAsOf,
+  STANDARD_DEFAULT_THRESHOLD_DAYS,
+} from './loan.position';
 export type { DefaultThreshold } from './loan.position';
-export { initialLoanState, evolveLoan } from './loan.state';
+export { initialLoanState, evolveLoan, repaymentLogOf } from './loan.state';
+export { RepaymentLog } from './repayment-log';
 export type {
   DefaultRecord,
   DelinquencyAssessment,

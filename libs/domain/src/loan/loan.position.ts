@@ -1,7 +1,10 @@
 import type { BusinessDate } from '../shared/business-date';
-import type { LoanPosition } from './arithmetic';
-import { positionAsOf } from './arithmetic';
-import type { ExistingLoanState, LoanState } from './loan.state';
+import { compareDates } from '../shared/business-date';
+import type { LoanPosition, Repayment } from './arithmetic';
+import { positionAsOf, positionFromTotals } from './arithmetic';
+import { loanPrincipalOf, payoffDate } from './arithmetic/loan-position';
+import type { DisbursedLoanState, ExistingLoanState, LoanState } from './loan.state';
+import { repaymentLogOf } from './loan.state';
 
 /** Default threshold when no fund policy covers the loan: default only at more than 90 days past due. */
 export const STANDARD_DEFAULT_THRESHOLD_DAYS = 90;
@@ -33,5 +36,25 @@ export function defaultThresholdOf(state: ExistingLoanState): DefaultThreshold {
  */
 export function loanPositionAsOf(state: LoanState, asOf: BusinessDate): LoanPosition | null {
   if (!('disbursement' in state)) return null;
-  return positionAsOf(state.disbursement.schedule, state.servicing.repayments, asOf);
+  return disbursedLoanPositionAsOf(state, asOf);
+}
+
+/**
+ * `positionAsOf(schedule, repayments, asOf)` for a disbursed loan, the same figures, without
+ * walking the repayments when `asOf` is on or after every one of them (the decider's case:
+ * repayments, assessments and defaults are never dated before the last repayment). Then the
+ * running totals of the state's RepaymentLog are the totals of the repayments counted; only a
+ * loan whose principal is repaid in full is walked, to find the day it was.
+ */
+export function disbursedLoanPositionAsOf(state: DisbursedLoanState, asOf: BusinessDate): LoanPosition {
+  const { schedule } = state.disbursement;
+  const log = repaymentLogOf(state.servicing);
+  if (log.latestValueDate !== null && compareDates(log.latestValueDate, asOf) > 0) {
+    return positionAsOf(schedule, log.toArray(), asOf);
+  }
+  const { principalRepaid, interestRepaid } = log;
+  const loanPrincipal = loanPrincipalOf(schedule);
+  const inValueDateOrder = (): Repayment[] => [...log.toArray()].sort((a, b) => compareDates(a.valueDate, b.valueDate));
+  const paidOffOn = principalRepaid < loanPrincipal ? null : payoffDate(inValueDateOrder(), loanPrincipal);
+  return positionFromTotals(schedule, { principalRepaid, interestRepaid, paidOffOn }, asOf);
 }

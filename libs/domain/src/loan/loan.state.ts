@@ -11,6 +11,7 @@ import type {
   PledgeRegistrationData,
   RecoverySource,
 } from './loan.events';
+import { RepaymentLog } from './repayment-log';
 
 /** What origination fixed. */
 export interface LoanTerms {
@@ -49,6 +50,12 @@ export interface DelinquencyAssessment {
   readonly interestDue: Fen;
 }
 
+/**
+ * What was repaid. `evolveLoan` keeps the repayments in a RepaymentLog (see `repaymentLogOf`), so
+ * folding one more costs O(1) however many came before, and builds this array only when
+ * `repayments` is first read (then keeps it): read it when you need every repayment, and use
+ * `repaymentLogOf` (the last one, running totals) or `loanPositionAsOf` otherwise.
+ */
 export interface Servicing {
   /** In value-date order (the decider refuses a repayment dated before the last one). */
   readonly repayments: readonly Repayment[];
@@ -155,7 +162,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
           maturityDate: event.data.maturityDate,
           schedule: event.data.schedule.map(instalmentFromData),
         },
-        servicing: { repayments: [], principalRepaid: 0n, interestRepaid: 0n, lastAssessment: null },
+        servicing: servicingOf(RepaymentLog.empty, 0n, 0n, null),
       };
     case 'RepaymentReceived': {
       if (state.status !== 'active') return state;
@@ -167,12 +174,12 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       const { servicing } = state;
       return {
         ...state,
-        servicing: {
-          ...servicing,
-          repayments: [...servicing.repayments, repayment],
-          principalRepaid: servicing.principalRepaid + repayment.principal,
-          interestRepaid: servicing.interestRepaid + repayment.interest,
-        },
+        servicing: servicingOf(
+          repaymentLogOf(servicing).append(repayment),
+          servicing.principalRepaid + repayment.principal,
+          servicing.interestRepaid + repayment.interest,
+          servicing.lastAssessment,
+        ),
       };
     }
     case 'LoanRepaid':
@@ -188,7 +195,16 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
         principalDue: parseMoney(d.principalDue),
         interestDue: parseMoney(d.interestDue),
       };
-      return { ...state, servicing: { ...state.servicing, lastAssessment } };
+      const { servicing } = state;
+      return {
+        ...state,
+        servicing: servicingOf(
+          repaymentLogOf(servicing),
+          servicing.principalRepaid,
+          servicing.interestRepaid,
+          lastAssessment,
+        ),
+      };
     }
     case 'LoanDefaulted':
       if (state.status !== 'active') return state;
@@ -245,6 +261,47 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     default:
       return assertNever(event);
   }
+}
+
+/** The RepaymentLog behind each Servicing that `servicingOf` made. */
+const repaymentLogs = new WeakMap<Servicing, RepaymentLog>();
+
+/**
+ * A Servicing whose `repayments` are those of `log`, as an array built on first read. The
+ * property is an enumerable getter, so JSON.stringify and deep equality see the plain array a
+ * Servicing always had. Never spread a Servicing (`{ ...servicing }` would build that array and
+ * lose the log): make a new one here.
+ */
+function servicingOf(
+  log: RepaymentLog,
+  principalRepaid: Fen,
+  interestRepaid: Fen,
+  lastAssessment: DelinquencyAssessment | null,
+): Servicing {
+  const servicing: Servicing = {
+    get repayments() {
+      return log.toArray();
+    },
+    principalRepaid,
+    interestRepaid,
+    lastAssessment,
+  };
+  repaymentLogs.set(servicing, log);
+  return servicing;
+}
+
+/**
+ * The repayments of `servicing` as a RepaymentLog: the one `evolveLoan` keeps, or, for a Servicing
+ * made elsewhere (decoded from JSON, written out in a test), one built from its array once and
+ * remembered.
+ */
+export function repaymentLogOf(servicing: Servicing): RepaymentLog {
+  let log = repaymentLogs.get(servicing);
+  if (log === undefined) {
+    log = RepaymentLog.of(servicing.repayments);
+    repaymentLogs.set(servicing, log);
+  }
+  return log;
 }
 
 function instalmentFromData(data: InstalmentData): Instalment {

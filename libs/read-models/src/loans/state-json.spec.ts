@@ -1,3 +1,4 @@
+import { evolveLoan, initialLoanState, loanPositionAsOf, type LoanEvent, type LoanState } from '@pledge-ledger/domain';
 import { decodeState, encodeState } from './state-json';
 
 describe('domain state as JSON', () => {
@@ -18,5 +19,55 @@ describe('domain state as JSON', () => {
   it('leaves plain objects and strings that look like numbers alone', () => {
     const state = { id: '123', amount: '100.00', nested: { fen: '5', $fen: 'x', other: 1 } };
     expect(decodeState(encodeState(state))).toEqual(state);
+  });
+});
+
+describe('a folded loan state as JSON', () => {
+  // Only the fields evolveLoan reads.
+  const events = [
+    {
+      type: 'LoanOriginated',
+      data: {
+        loanId: 'loan-1',
+        bankId: 'bank-1',
+        enterpriseId: 'ent-1',
+        principal: '1000.00',
+        annualRateBps: 1200,
+        termMonths: 2,
+        repaymentMethod: 'equal-principal',
+        originationDate: '2025-01-10',
+        maturityDate: '2025-03-15',
+        pledgedAssetIds: ['asset-1'],
+      },
+    },
+    { type: 'LoanPledgesSecured', data: { pledges: [] } },
+    {
+      type: 'LoanDisbursed',
+      data: {
+        valueDate: '2025-01-15',
+        maturityDate: '2025-03-15',
+        schedule: [
+          { number: 1, dueDate: '2025-02-15', principal: '500.00', interest: '10.00' },
+          { number: 2, dueDate: '2025-03-15', principal: '500.00', interest: '5.00' },
+        ],
+      },
+    },
+    { type: 'RepaymentReceived', data: { valueDate: '2025-02-15', principal: '500.00', interest: '10.00' } },
+    { type: 'RepaymentReceived', data: { valueDate: '2025-03-01', principal: '100.00', interest: '0.00' } },
+  ] as unknown as LoanEvent[];
+
+  it('writes the repayments as a plain array, and folding on after decoding gives the same state', () => {
+    const whole = events.reduce(evolveLoan, initialLoanState);
+    const text = encodeState(whole);
+    expect(text).toContain(
+      '"servicing":{"repayments":[{"valueDate":"2025-02-15","principal":{"$fen":"50000"},"interest":{"$fen":"1000"}},' +
+        '{"valueDate":"2025-03-01","principal":{"$fen":"10000"},"interest":{"$fen":"0"}}],"principalRepaid":{"$fen":"60000"}',
+    );
+    const resumed = events
+      .slice(4)
+      .reduce(evolveLoan, decodeState<LoanState>(encodeState(events.slice(0, 4).reduce(evolveLoan, initialLoanState))));
+    expect(resumed).toEqual(whole);
+    expect(encodeState(resumed)).toBe(text);
+    expect(loanPositionAsOf(resumed, '2025-03-15')).toEqual(loanPositionAsOf(whole, '2025-03-15'));
   });
 });

@@ -6,7 +6,7 @@ export {
   MAX_TERM_MONTHS,
   monthlyInterest,
 } from './repayment-schedule';
-export type { DelinquencyBucket, LoanPosition, Repayment } from './loan-position';
-export { bucketFor, positionAsOf } from './loan-position';
+export type { DelinquencyBucket, LoanPosition, RepaidTotals, Repayment } from './loan-position';
+export { bucketFor, positionAsOf, positionFromTotals } from './loan-position';
 export { allocateRepayment } from './repayment-allocation';
 export { InvalidRepaymentAmountError, InvalidScheduleError, RepaymentExceedsOwedError } from './loan-arithmetic.errors';

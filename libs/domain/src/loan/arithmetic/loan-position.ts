@@ -27,6 +27,20 @@ export interface LoanPosition {
 }
 
 /**
+ * What the repayments counted in a position add up to: the repayments with a value date on or
+ * before its as-of date.
+ */
+export interface RepaidTotals {
+  readonly principalRepaid: Fen;
+  readonly interestRepaid: Fen;
+  /**
+   * Value date of the repayment that brought the principal repaid up to the loan's principal (in
+   * value-date order); null while some principal is outstanding.
+   */
+  readonly paidOffOn: BusinessDate | null;
+}
+
+/**
  * Where a loan stands on `asOf`, from its schedule and the repayments with a value date on or
  * before `asOf` (later ones have not happened yet as of that date).
  *
@@ -46,10 +60,29 @@ export function positionAsOf(
   const applied = repayments
     .filter((repayment) => compareDates(repayment.valueDate, asOf) <= 0)
     .sort((a, b) => compareDates(a.valueDate, b.valueDate));
-  const loanPrincipal = sumMoney(schedule.map((instalment) => instalment.principal));
-  const principalRepaid = sumMoney(applied.map((repayment) => repayment.principal));
-  const interestRepaid = sumMoney(applied.map((repayment) => repayment.interest));
-  const paidOffOn = payoffDate(applied, loanPrincipal);
+  return positionFromTotals(
+    schedule,
+    {
+      principalRepaid: sumMoney(applied.map((repayment) => repayment.principal)),
+      interestRepaid: sumMoney(applied.map((repayment) => repayment.interest)),
+      paidOffOn: payoffDate(applied, loanPrincipalOf(schedule)),
+    },
+    asOf,
+  );
+}
+
+/**
+ * `positionAsOf` from the totals of the repayments it counts, without walking them: for a caller
+ * that keeps running totals and knows every repayment it holds is on or before `asOf`.
+ */
+export function positionFromTotals(
+  schedule: readonly Instalment[],
+  repaid: RepaidTotals,
+  asOf: BusinessDate,
+): LoanPosition {
+  parseBusinessDate(asOf, 'as-of date');
+  const { principalRepaid, interestRepaid, paidOffOn } = repaid;
+  const loanPrincipal = loanPrincipalOf(schedule);
   const owedInterest = (instalment: Instalment): Fen =>
     paidOffOn !== null && compareDates(paidOffOn, instalment.dueDate) < 0 ? 0n : instalment.interest;
 
@@ -82,6 +115,11 @@ export function positionAsOf(
   };
 }
 
+/** The loan's principal: what its schedule repays. */
+export function loanPrincipalOf(schedule: readonly Instalment[]): Fen {
+  return sumMoney(schedule.map((instalment) => instalment.principal));
+}
+
 /** 0 -> current, 1-30, 31-60, 61-90, more than 90 -> 90+. */
 export function bucketFor(daysPastDue: number): DelinquencyBucket {
   if (!Number.isSafeInteger(daysPastDue) || daysPastDue < 0) {
@@ -94,8 +132,11 @@ export function bucketFor(daysPastDue: number): DelinquencyBucket {
   return '90+';
 }
 
-/** The value date of the repayment that brought the principal repaid up to the loan's principal. */
-function payoffDate(applied: readonly Repayment[], loanPrincipal: Fen): BusinessDate | null {
+/**
+ * The value date of the repayment that brought the principal repaid up to the loan's principal,
+ * `applied` in value-date order; null while some is outstanding.
+ */
+export function payoffDate(applied: readonly Repayment[], loanPrincipal: Fen): BusinessDate | null {
   let repaid = 0n;
   for (const repayment of applied) {
     repaid += repayment.principal;

@@ -1,10 +1,10 @@
 import { requireRole } from '../../shared/authorization';
 import { compareDates } from '../../shared/business-date';
 import { formatMoney } from '../../shared/money';
-import { positionAsOf } from '../arithmetic';
 import type { AssessDelinquency } from '../loan.commands';
 import { DateBeforeLastAssessmentError } from '../loan.errors';
 import type { LoanDelinquencyAssessed } from '../loan.events';
+import { disbursedLoanPositionAsOf } from '../loan.position';
 import type { LoanState } from '../loan.state';
 import { parseDate, requireId } from '../loan.validation';
 import { requireActive, requireLoan, requireOnOrAfterServicing } from './loan-guards';
@@ -30,7 +30,7 @@ export function assessDelinquency(command: AssessDelinquency, state: LoanState):
     );
   }
 
-  const position = positionAsOf(loan.disbursement.schedule, loan.servicing.repayments, asOf);
+  const position = disbursedLoanPositionAsOf(loan, asOf);
   return [
     {
       type: 'LoanDelinquencyAssessed',

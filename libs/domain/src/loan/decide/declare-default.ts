@@ -1,10 +1,9 @@
 import { requireRole } from '../../shared/authorization';
 import { formatMoney } from '../../shared/money';
-import { positionAsOf } from '../arithmetic';
 import type { DeclareDefault } from '../loan.commands';
 import { NotPastDefaultThresholdError } from '../loan.errors';
 import type { LoanDefaulted } from '../loan.events';
-import { defaultThresholdOf } from '../loan.position';
+import { defaultThresholdOf, disbursedLoanPositionAsOf } from '../loan.position';
 import type { LoanState } from '../loan.state';
 import { parseDate, requireId } from '../loan.validation';
 import { requireActive, requireLoan, requireOnOrAfterServicing } from './loan-guards';
@@ -23,7 +22,7 @@ export function declareDefault(command: DeclareDefault, state: LoanState): [Loan
   const loan = requireActive(requireLoan(state, loanId, actor), 'declare a default');
   requireOnOrAfterServicing(loan, asOf, 'Default date');
 
-  const position = positionAsOf(loan.disbursement.schedule, loan.servicing.repayments, asOf);
+  const position = disbursedLoanPositionAsOf(loan, asOf);
   const threshold = defaultThresholdOf(loan);
   if (position.daysPastDue <= threshold.thresholdDays) {
     throw new NotPastDefaultThresholdError(

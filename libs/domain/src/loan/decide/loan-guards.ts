@@ -13,6 +13,7 @@ import {
   LoanNotFoundError,
 } from '../loan.errors';
 import type { ExistingLoanState, LoanState } from '../loan.state';
+import { repaymentLogOf } from '../loan.state';
 
 type Active = Extract<LoanState, { status: 'active' }>;
 type Defaulted = Extract<LoanState, { status: 'defaulted' }>;
@@ -91,8 +92,8 @@ export function requireOnOrAfterServicing(state: Active, date: BusinessDate, fie
       disbursedOn,
     });
   }
-  const last = state.servicing.repayments.at(-1);
-  if (last !== undefined && compareDates(date, last.valueDate) < 0) {
+  const { last } = repaymentLogOf(state.servicing);
+  if (last !== null && compareDates(date, last.valueDate) < 0) {
     throw new DateBeforeLastRepaymentError(
       `${field} ${date} is before the last repayment on loan ${loanId}, value date ${last.valueDate}`,
       { loanId, field, date, lastRepaymentDate: last.valueDate },

@@ -1,8 +1,9 @@
 import { requireRole } from '../../shared/authorization';
 import { formatMoney } from '../../shared/money';
-import { allocateRepayment, positionAsOf } from '../arithmetic';
+import { allocateRepayment } from '../arithmetic';
 import type { ReceiveRepayment } from '../loan.commands';
 import type { LoanRepaid, RepaymentReceived } from '../loan.events';
+import { disbursedLoanPositionAsOf } from '../loan.position';
 import type { LoanState } from '../loan.state';
 import { parseAmount, parseDate, requireId } from '../loan.validation';
 import { requireActive, requireLoan, requireOnOrAfterServicing } from './loan-guards';
@@ -22,7 +23,7 @@ export function receiveRepayment(command: ReceiveRepayment, state: LoanState): (
   const loan = requireActive(requireLoan(state, loanId, actor), 'receive a repayment');
   requireOnOrAfterServicing(loan, valueDate, 'Repayment value date');
 
-  const position = positionAsOf(loan.disbursement.schedule, loan.servicing.repayments, valueDate);
+  const position = disbursedLoanPositionAsOf(loan, valueDate);
   const { interest, principal } = allocateRepayment(amount, position);
   const outstandingAfter = position.outstandingPrincipal - principal;
   const interestDueAfter = position.interestDue - interest;
