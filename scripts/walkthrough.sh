@@ -77,9 +77,9 @@ post() {
   if [[ "$STATUS" != "$expected" ]]; then
     fail "POST $path answered $STATUS, expected $expected: $BODY"
   fi
-  POSITION=$(pick "$BODY" 'j.position ?? ""')
-  printf '   %s POST %-45s id=%s revision=%s position=%s\n' "$STATUS" "$path" \
-    "$(pick "$BODY" 'j.id')" "$(pick "$BODY" 'j.revision')" "$POSITION"
+  local id revision
+  read -r id revision POSITION <<<"$(pick "$BODY" '[j.id, j.revision, j.position ?? "-"].join(" ")')"
+  printf '   %s POST %-45s id=%s revision=%s position=%s\n' "$STATUS" "$path" "$id" "$revision" "$POSITION"
 }
 
 # get PATH TOKEN: a read that must answer 200.
