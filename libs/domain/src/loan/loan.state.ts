@@ -263,14 +263,19 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
   }
 }
 
-/** The RepaymentLog behind each Servicing that `servicingOf` made. */
-const repaymentLogs = new WeakMap<Servicing, RepaymentLog>();
+/** Where a Servicing that `servicingOf` made keeps its RepaymentLog: a non-enumerable property. */
+const LOG = Symbol('repaymentLog');
+
+/** The `repayments` getter of every Servicing `servicingOf` makes (one function, shared). */
+function repaymentsOfLog(this: Servicing): readonly Repayment[] {
+  return repaymentLogOf(this).toArray();
+}
 
 /**
  * A Servicing whose `repayments` are those of `log`, as an array built on first read. The
  * property is an enumerable getter, so JSON.stringify and deep equality see the plain array a
- * Servicing always had. Never spread a Servicing (`{ ...servicing }` would build that array and
- * lose the log): make a new one here.
+ * Servicing always had; the log itself is a non-enumerable property they do not see. Never spread
+ * a Servicing (`{ ...servicing }` would build that array and lose the log): make a new one here.
  */
 function servicingOf(
   log: RepaymentLog,
@@ -278,17 +283,17 @@ function servicingOf(
   interestRepaid: Fen,
   lastAssessment: DelinquencyAssessment | null,
 ): Servicing {
-  const servicing: Servicing = {
-    get repayments() {
-      return log.toArray();
-    },
-    principalRepaid,
-    interestRepaid,
-    lastAssessment,
+  const servicing = Object.defineProperty({}, 'repayments', { get: repaymentsOfLog, enumerable: true }) as {
+    -readonly [K in keyof Servicing]: Servicing[K];
   };
-  repaymentLogs.set(servicing, log);
-  return servicing;
+  servicing.principalRepaid = principalRepaid;
+  servicing.interestRepaid = interestRepaid;
+  servicing.lastAssessment = lastAssessment;
+  return Object.defineProperty(servicing, LOG, { value: log });
 }
+
+/** RepaymentLogs built for Servicing made elsewhere, so each is built once. */
+const logsOfPlainServicing = new WeakMap<Servicing, RepaymentLog>();
 
 /**
  * The repayments of `servicing` as a RepaymentLog: the one `evolveLoan` keeps, or, for a Servicing
@@ -296,12 +301,14 @@ function servicingOf(
  * remembered.
  */
 export function repaymentLogOf(servicing: Servicing): RepaymentLog {
-  let log = repaymentLogs.get(servicing);
-  if (log === undefined) {
-    log = RepaymentLog.of(servicing.repayments);
-    repaymentLogs.set(servicing, log);
+  const kept = (servicing as { readonly [LOG]?: RepaymentLog })[LOG];
+  if (kept !== undefined) return kept;
+  let built = logsOfPlainServicing.get(servicing);
+  if (built === undefined) {
+    built = RepaymentLog.of(servicing.repayments);
+    logsOfPlainServicing.set(servicing, built);
   }
-  return log;
+  return built;
 }
 
 function instalmentFromData(data: InstalmentData): Instalment {
