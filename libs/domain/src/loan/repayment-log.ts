@@ -55,8 +55,9 @@ export class RepaymentLog {
   toArray(): readonly Repayment[] {
     if (this.array === undefined) {
       const array = new Array<Repayment>(this.length);
-      let node: RepaymentLog | null = this;
-      for (let i = this.length - 1; i >= 0 && node !== null; i--, node = node.previous) {
+      if (this.last !== null) array[this.length - 1] = this.last;
+      let node = this.previous;
+      for (let i = this.length - 2; i >= 0 && node !== null; i--, node = node.previous) {
         array[i] = node.last as Repayment;
       }
       this.array = Object.freeze(array);
