@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { HttpModule, type HttpModuleOptions } from './http/http.module';
 import { IpAssetCommandsModule } from './ip-assets/ip-asset-commands.module';
 import { LoanCommandsModule } from './loans/loan-commands.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ReadSideModule } from './read-side/read-side.module';
 
 export interface AppModuleOptions extends HttpModuleOptions {
@@ -39,6 +40,8 @@ export class AppModule {
         // The read side: GET routes over the read models (and the projections, unless LEDGER_PROJECTIONS=off).
         ReadSideModule.forRoot(config),
         AuditModule,
+        // GET /metrics, the CommandBus timed, the projections' lag at scrape time.
+        ObservabilityModule,
         ...(options.modules ?? []),
       ],
       controllers: [HealthController],

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/ledger-config';
 import { createLedgerApp } from './bootstrap';
+import { createLogger, redactUrl } from './observability/logger';
 
 async function main(): Promise<void> {
   let config;
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createLedgerApp(config);
+  const logger = createLogger(config.logLevel);
+  const app = await createLedgerApp(config, { logger });
   await app.listen(config.port, config.host);
   // Graceful shutdown: stop accepting requests, let in-flight ones finish, close the stores, exit 0.
   let closing = false;
@@ -24,15 +26,18 @@ async function main(): Promise<void> {
         .close()
         .then(() => process.exit(0))
         .catch((error: unknown) => {
-          console.error('Pledge Ledger failed to shut down cleanly:', error);
+          logger.error({ err: error }, 'Pledge Ledger failed to shut down cleanly');
           process.exit(1);
         });
     });
   }
-  console.log(`Pledge Ledger listening on http://${config.host}:${config.port} (event store: ${config.eventStoreUrl})`);
-  console.log(`API documentation: http://${config.host}:${config.port}/docs`);
+  // Startup lines are log entries too (JSON on stdout); the store URL without its user or password.
+  logger.info(
+    `Pledge Ledger listening on http://${config.host}:${config.port} (event store: ${redactUrl(config.eventStoreUrl)})`,
+  );
+  logger.info(`API documentation: http://${config.host}:${config.port}/docs; Prometheus metrics at /metrics`);
   if (config.jwt.key.source === 'data-dir') {
-    console.log(
+    logger.info(
       `Bearer tokens are signed with the secret in ${config.jwt.key.file}. Mint one with e.g.\n` +
         '  npm run token -- --role admin --sub you\n' +
         '  npm run token -- --role bank --bank-id B1 --sub alice',
