@@ -29,6 +29,7 @@ const base = {
 module.exports = {
   // testTimeout inside `projects` is ignored by Jest, so it is set once here.
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     {
