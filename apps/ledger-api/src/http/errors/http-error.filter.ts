@@ -17,7 +17,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     });
     if (status >= 500) {
       const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
-      this.logger.error(`${request.method} ${request.url} failed [correlationId=${String(request.id)}]: ${detail}`);
+      this.logger.error(
+        `${request.method} ${request.routeOptions?.url ?? 'unmatched route'} failed [correlationId=${String(request.id)}]: ${detail}`,
+      );
     }
     if (reply.sent) return;
     // RFC 6750: a 401 names the scheme it wants.
