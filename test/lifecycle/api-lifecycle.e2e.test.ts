@@ -776,9 +776,16 @@ describe.each(DATABASES)(
         totalRecovered: '300000.00',
         writeOff: null,
       });
-      // BUG: after a 300,000.00 recovery GET /v1/loans/loan-1?asOf=2026-09-01 still reads
-      // position.outstandingPrincipal 1985000.00; expected 1685000.00, as the bank portfolio below and
-      // the journal's bank:B1:loans-receivable show. That check is left out.
+      // The recovery comes off the 1,985,000.00 outstanding at default, as in the bank portfolio below
+      // and the journal's bank:B1:loans-receivable; interest stopped accruing at default.
+      expect(loan.position).toMatchObject({
+        asOf: '2026-09-01',
+        outstandingPrincipal: '1685000.00',
+        principalDue: '0.00',
+        interestDue: '60000.00',
+        daysPastDue: 170,
+        bucket: '90+',
+      });
 
       const fund = await waitFor('/v1/funds/fund-1/dashboard?year=2026', FM1, (body) => body.recovered !== '0.00');
       history.push('RecoveryShared', 'RecoveryShareReceived');
@@ -846,9 +853,16 @@ describe.each(DATABASES)(
         writeOff: { valueDate: '2026-12-31', amount: '1685000.00' },
         totalRecovered: '300000.00',
       });
-      // BUG: a written-off loan's detail still reads position.outstandingPrincipal 1985000.00,
-      // interestDue 200000.00 and daysPastDue 291 as of 2026-12-31 (expected 0.00 outstanding, as the
-      // bank portfolio and the journal show), and the enterprise dashboard repeats the 1985000.00.
+      // Written off: nothing is owed, as the bank portfolio and the journal show.
+      expect(loan.position).toEqual({
+        asOf: '2026-12-31',
+        outstandingPrincipal: '0.00',
+        principalDue: '0.00',
+        interestDue: '0.00',
+        daysPastDue: 0,
+        bucket: 'current',
+        nextInstalment: null,
+      });
 
       const portfolio = (await read('/v1/banks/B1/portfolio?year=2026', BANK)).body;
       expect(portfolio.totals).toEqual({ loans: 1, principal: '2000000.00', outstandingPrincipal: '0.00' });
@@ -865,7 +879,16 @@ describe.each(DATABASES)(
       });
 
       const dashboard = (await read('/v1/enterprises/ent-1/dashboard?asOf=2026-12-31', ENTERPRISE)).body;
-      expect(dashboard.loans).toEqual([expect.objectContaining({ loanId: 'loan-1', status: 'written-off' })]);
+      expect(dashboard.loans).toEqual([
+        expect.objectContaining({
+          loanId: 'loan-1',
+          status: 'written-off',
+          outstandingPrincipal: '0.00',
+          daysPastDue: 0,
+          bucket: 'current',
+          nextInstalment: null,
+        }),
+      ]);
       expect(dashboard.nextInstalmentDue).toBeNull();
 
       expect((await read('/v1/funds/fund-1/dashboard?year=2026', FM1)).body).toMatchObject({

@@ -122,7 +122,17 @@ describe.each(DIALECTS)('enterprise dashboard on %s', (dialect) => {
         asOf: '2026-10-01',
       });
       // L1 written off; patent A1 sold, patent A2 still pledged to it.
-      expect(e1!.loans).toEqual([expect.objectContaining({ loanId: s.loans.l1, status: 'written-off' })]);
+      // Written off that day (the domain's loanPositionAsOf): nothing outstanding, nothing past due.
+      expect(e1!.loans).toEqual([
+        expect.objectContaining({
+          loanId: s.loans.l1,
+          status: 'written-off',
+          outstandingPrincipal: '0.00',
+          daysPastDue: 0,
+          bucket: 'current',
+          nextInstalment: null,
+        }),
+      ]);
       expect(e1!.nextInstalmentDue).toBeNull();
       expect(e1!.pledgedAssets.map((a) => [a.ipAssetId, a.loanId])).toEqual([[s.p1.assetIds[1], s.loans.l1]]);
 

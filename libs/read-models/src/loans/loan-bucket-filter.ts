@@ -41,6 +41,13 @@ export function bucketDayRange(bucket: DelinquencyBucket): DayRange {
  * range of next_due_date for loans with no repayment after asOf (days past due = asOf -
  * next_due_date, 0 when it is not before asOf), plus every loan with a later repayment, which
  * the caller must check with positionAsOf. Loans not yet disbursed have no bucket.
+ *
+ * A defaulted loan keeps counting days past due from the same oldest unpaid instalment (the
+ * domain's loanPositionAsOf), so next_due_date serves for it as for an active one. A written-off
+ * loan has 0 days past due and bucket `current` from its write-off date on: every written-off
+ * loan is a candidate for `current` (the caller's positionAsOf check keeps those written off on
+ * or before asOf), and for the other buckets next_due_date still gives its days past due before
+ * the write-off, which that check drops on and after it.
  */
 export function whereMayBeInBucket(builder: SelectQueryBuilder<object>, bucket: DelinquencyBucket, asOf: string): void {
   const range = bucketDayRange(bucket);
@@ -48,6 +55,7 @@ export function whereMayBeInBucket(builder: SelectQueryBuilder<object>, bucket: 
   builder.andWhere(
     new Brackets((outer) => {
       outer.where('l.lastRepaymentDate > :bucketAsOf', { bucketAsOf: asOf });
+      if (range.min === 0) outer.orWhere('l.status = :writtenOff', { writtenOff: 'written-off' });
       outer.orWhere(
         new Brackets((inner) => {
           const conditions: string[] = [];

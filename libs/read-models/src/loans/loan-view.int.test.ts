@@ -158,6 +158,31 @@ describe.each(DIALECTS)('loans view on %s', (dialect) => {
         interestDue: '0.00',
         bucket: 'current',
       });
+
+      // Defaulted on 2026-06-14: from then on interest stops accruing (60,000.00 due at default) and
+      // the 600,000.00 recovered on 2026-09-01 (gross, before its 30,000.00 costs) comes off the
+      // 1,985,000.00 outstanding; days past due keep counting from 2026-03-15.
+      const recovered = await getLoan(readStore, auditor, { loanId: l1, asOf: '2026-09-01' });
+      expect(recovered!.position).toEqual({
+        asOf: '2026-09-01',
+        outstandingPrincipal: '1385000.00',
+        principalDue: '0.00',
+        interestDue: '60000.00',
+        daysPastDue: 170,
+        bucket: '90+',
+        nextInstalment: { number: 2, dueDate: '2026-03-15', principal: '0.00', interest: '20000.00' },
+      });
+      // Written off on 2026-10-01: nothing is owed from that day on.
+      const writtenOff = await getLoan(readStore, auditor, { loanId: l1, asOf: '2026-10-01' });
+      expect(writtenOff!.position).toEqual({
+        asOf: '2026-10-01',
+        outstandingPrincipal: '0.00',
+        principalDue: '0.00',
+        interestDue: '0.00',
+        daysPastDue: 0,
+        bucket: 'current',
+        nextInstalment: null,
+      });
     },
     TIMEOUT,
   );
@@ -235,6 +260,15 @@ describe.each(DIALECTS)('loans view on %s', (dialect) => {
       // On 2026-07-01: L1 and L4 108 days (since 2026-03-15), L2 136 days; L3 47 days (since 2026-05-15).
       expect(ids(await listAll(auditor, { asOf: '2026-07-01', bucket: '90+' }))).toEqual(sorted(l1, l2, l4));
       expect(ids(await listAll(auditor, { asOf: '2026-07-01', bucket: '31-60' }))).toEqual([l3]);
+      // L1, written off on 2026-10-01, is listed in the bucket its detail shows: 90+ the day before
+      // (199 days since 2026-03-15), current (nothing owed) from the write-off on.
+      expect(ids(await listAll(auditor, { asOf: '2026-09-30', bucket: '90+' }))).toContain(l1);
+      expect(ids(await listAll(auditor, { asOf: '2026-09-30', bucket: 'current' }))).not.toContain(l1);
+      expect(ids(await listAll(auditor, { asOf: '2026-10-01', bucket: '90+' }))).not.toContain(l1);
+      expect(ids(await listAll(auditor, { asOf: '2026-10-01', bucket: 'current' }))).toContain(l1);
+      expect(ids(await listAll(auditor, { asOf: '2026-10-01', bucket: 'current', status: 'written-off' }))).toEqual([
+        l1,
+      ]);
 
       const l2Row = (await listAll(auditor, { asOf })).find((item) => item.loanId === l2);
       expect(l2Row).toEqual({
