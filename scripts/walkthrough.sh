@@ -186,6 +186,10 @@ post recover 200 /v1/loans/loan-1/recoveries "$BANK" \
 # its part (RecoveryShared, RecoveryShareReceived).
 wait_for "the fund receives its recovery share" /v1/funds/fund-1/dashboard "$FM1" 'j.recovered !== "0.00"'
 echo "   fund after recovery: available $(pick "$BODY" 'j.available'), recovered $(pick "$BODY" 'j.recovered')"
+# The pledge-enforcement process manager marks the patent sold on the asset itself (PledgeEnforced):
+# the IP register and the loan show its pledge enforced.
+wait_for "patent-1 is marked sold" /v1/ip-assets/patent-1 "$BANK" 'j.pledgeStatus === "enforced"'
+echo "   patent-1 $(pick "$BODY" 'j.pledgeStatus'): $(pick "$BODY" 'j.legalStatus.status') on $(pick "$BODY" 'j.legalStatus.disposal.enforcementDate') for $(pick "$BODY" 'j.legalStatus.disposal.saleProceeds')"
 post write-off 200 /v1/loans/loan-1/write-off "$BANK" '{"valueDate":"2026-12-31"}'
 get "/v1/loans/loan-1?minPosition=$POSITION" "$BANK"
 echo "   loan-1 $(pick "$BODY" 'j.status'), written off $(pick "$BODY" 'j.writeOff.amount')"

@@ -71,6 +71,7 @@ describe('the README walk-through (scripts/walkthrough.sh)', () => {
     expect(stdout).toContain('claim paid: 750000.00 on 2026-06-25 (principal loss 1985000.00)');
     expect(stdout).toContain('fund after payout: available 9250000.00, paid 750000.00');
     expect(stdout).toContain('fund after recovery: available 9363350.12, recovered 113350.12');
+    expect(stdout).toContain('patent-1 enforced: disposed on 2026-09-01 for 300000.00');
     expect(stdout).toContain('loan-1 written-off, written off 1685000.00');
     expect(stdout).toContain('1 ClaimApproved by fm1, 2 ClaimApproved by fm2, 3 ClaimPaid');
     expect(stdout).toMatch(

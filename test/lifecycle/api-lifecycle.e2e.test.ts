@@ -788,7 +788,17 @@ describe.each(DATABASES)(
       });
 
       const fund = await waitFor('/v1/funds/fund-1/dashboard?year=2026', FM1, (body) => body.recovered !== '0.00');
-      history.push('RecoveryShared', 'RecoveryShareReceived');
+      // The pledge-enforcement process manager marks patent-1 sold (PledgeEnforced) while the
+      // recovery-sharing one shares the recovery: their events interleave in either order.
+      const audit = await waitFor(
+        `/v1/audit/events?limit=500&minPosition=${position}`,
+        AUDITOR,
+        (body) => body.items.length >= history.length + 3,
+      );
+      const followUps: string[] = audit.body.items.slice(history.length).map((event: Json) => event.type);
+      expect([...followUps].sort()).toEqual(['PledgeEnforced', 'RecoveryShareReceived', 'RecoveryShared']);
+      expect(followUps.indexOf('RecoveryShared')).toBeLessThan(followUps.indexOf('RecoveryShareReceived'));
+      history.push(...followUps);
       expect(fund.body).toMatchObject({
         capitalContributed: '10000000.00',
         available: '9363350.12',
@@ -810,16 +820,39 @@ describe.each(DATABASES)(
         ],
         cumulativeShared: '113350.12',
       });
-      // BUG: the sale of pledged patent-1 (source pledge-enforcement, assetId patent-1) leaves the
-      // IP register at pledgeStatus "pledged" and the loan's pledgedAssets[0] at status "pledged",
-      // enforcedOn null: no PledgeEnforced is ever appended (expected "enforced"). Only patent-2,
-      // still pledged for the defaulted loan, is checked here.
-      const register = (await read('/v1/ip-assets?owner=ent-1', BANK)).body;
+      // The sale of pledged patent-1 enforced its pledge: the register shows it disposed, the loan
+      // its pledge enforced; patent-2 stays pledged for the defaulted loan.
+      const register = (
+        await waitFor('/v1/ip-assets?owner=ent-1', BANK, (body) => body.items[0]?.pledgeStatus === 'enforced')
+      ).body;
+      expect(register.items[0]).toMatchObject({
+        ipAssetId: 'patent-1',
+        legalStatus: {
+          status: 'disposed',
+          disposal: { loanId: 'loan-1', enforcementDate: '2026-09-01', saleProceeds: '300000.00' },
+        },
+        pledgeStatus: 'enforced',
+        pledge: null,
+      });
       expect(register.items[1]).toMatchObject({
         ipAssetId: 'patent-2',
         pledgeStatus: 'pledged',
         pledge: pledgeOf('patent-2'),
       });
+      const sold = await waitFor(
+        '/v1/loans/loan-1?asOf=2026-09-01',
+        BANK,
+        (body) => body.pledgedAssets?.[0]?.status === 'enforced',
+      );
+      expect(sold.body.pledgedAssets).toEqual([
+        expect.objectContaining({
+          assetId: 'patent-1',
+          status: 'enforced',
+          enforcedOn: '2026-09-01',
+          saleProceeds: '300000.00',
+        }),
+        expect.objectContaining({ assetId: 'patent-2', status: 'pledged', enforcedOn: null, saleProceeds: null }),
+      ]);
       const portfolio = (await read('/v1/banks/B1/portfolio?year=2026', BANK)).body;
       expect(portfolio.totals).toEqual({ loans: 1, principal: '2000000.00', outstandingPrincipal: '1685000.00' });
       await expectHistory();
@@ -913,7 +946,7 @@ describe.each(DATABASES)(
         'fund:fund-1:recovery-share-income': '-113350.12',
       });
       await expectHistory();
-      expect(history).toHaveLength(29);
+      expect(history).toHaveLength(30);
     });
   },
 );

@@ -17,4 +17,5 @@ export * from './process-managers/pledging.process-manager';
 export * from './process-managers/fund-coverage.process-manager';
 export * from './process-managers/claim-payment.process-manager';
 export * from './process-managers/recovery-sharing.process-manager';
+export * from './process-managers/pledge-enforcement.process-manager';
 export * from './tokens';

@@ -6,6 +6,7 @@ import {
   ClaimPaymentProcessManager,
   EVENT_STORE,
   FundCoverageProcessManager,
+  PledgeEnforcementProcessManager,
   PledgingProcessManager,
   ProcessManagers,
   RecoverySharingProcessManager,
@@ -106,6 +107,7 @@ async function processManagersOf(http: HttpTestApp, store: EventStore): Promise<
     new FundCoverageProcessManager(commandBus, store),
     new ClaimPaymentProcessManager(commandBus, store),
     new RecoverySharingProcessManager(commandBus, store),
+    new PledgeEnforcementProcessManager(commandBus),
     { onError: () => undefined },
   );
   await managers.start();

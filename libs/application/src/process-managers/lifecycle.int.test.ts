@@ -20,7 +20,6 @@ import {
 import { comparePositions } from '@pledge-ledger/event-store';
 import { ApproveClaimCommand } from '../commands/claims/approve-claim/approve-claim.command';
 import { FileClaimCommand } from '../commands/claims/file-claim/file-claim.command';
-import { EnforcePledgeCommand } from '../commands/ip-assets/enforce-pledge/enforce-pledge.command';
 import { AssessDelinquencyCommand } from '../commands/loans/assess-delinquency/assess-delinquency.command';
 import { DeclareDefaultCommand } from '../commands/loans/declare-default/declare-default.command';
 import { ReceiveRepaymentCommand } from '../commands/loans/receive-repayment/receive-repayment.command';
@@ -74,20 +73,15 @@ describe.each(STORE_KINDS)('the lifecycle on %s', (kind) => {
       fileClaim: (filedOn: string) => app.run(new FileClaimCommand({ loanId, filedOn }, bank())),
       approve: (approver: typeof fm1, approvedOn: string) =>
         app.run(new ApproveClaimCommand({ claimId: loanId, approvedOn }, as(approver))),
-      sell: async (assetId: string, date: string, proceeds: string, costs: string | null) => {
-        await app.run(
-          new EnforcePledgeCommand(
-            { ipAssetId: assetId, loanId, enforcementDate: date, saleProceeds: proceeds },
-            bank(),
-          ),
-        );
-        return app.run(
+      // The bank records the sale on the loan; the pledge-enforcement process manager enforces the
+      // pledge on the asset.
+      sell: (assetId: string, date: string, proceeds: string, costs: string | null) =>
+        app.run(
           new RecordRecoveryCommand(
             { loanId, amount: proceeds, costs, source: 'pledge-enforcement', assetId, valueDate: date },
             bank(),
           ),
-        );
-      },
+        ),
       writeOff: (valueDate: string) => app.run(new WriteOffLoanCommand({ loanId, valueDate }, bank())),
     };
   };
@@ -213,7 +207,15 @@ describe.each(STORE_KINDS)('the lifecycle on %s', (kind) => {
       expect(availableBalance(position)).toBe(961_649_873n);
       const recovering = (await loan(loanId)) as Loan<'defaulted'>;
       expect(recovering.recoveries.totalRecovered).toBe(100_000_000n);
-      for (const patent of [patentA, patentB]) expect((await asset(patent)).status).toBe('disposed');
+      // Each sale recorded on the loan enforced the pledge on its asset (pledge-enforcement).
+      expect(await asset(patentA)).toMatchObject({
+        status: 'disposed',
+        disposal: { loanId, enforcementDate: '2026-09-01', saleProceeds: 60_000_000n },
+      });
+      expect(await asset(patentB)).toMatchObject({
+        status: 'disposed',
+        disposal: { loanId, enforcementDate: '2026-09-15', saleProceeds: 40_000_000n },
+      });
 
       // Written off: 1,985,000.00 outstanding at default - 1,000,000.00 recovered = 985,000.00.
       await step.writeOff('2026-10-01');
@@ -243,7 +245,7 @@ describe.each(STORE_KINDS)('the lifecycle on %s', (kind) => {
     } finally {
       await app.close();
     }
-    expect(names).toEqual(['pledging', 'fund-coverage', 'claim-payment', 'recovery-sharing']);
+    expect(names).toEqual(['pledging', 'fund-coverage', 'claim-payment', 'recovery-sharing', 'pledge-enforcement']);
     const head = await stores.store.headPosition();
     for (const name of names) expect(comparePositions(await stores.checkpoints.load(name), head)).toBe(0);
   });

@@ -14,6 +14,7 @@ import { CHECKPOINT_STORE, type CheckpointStore } from '../checkpoints/checkpoin
 import { EVENT_STORE } from '../tokens';
 import { ClaimPaymentProcessManager } from './claim-payment.process-manager';
 import { FundCoverageProcessManager } from './fund-coverage.process-manager';
+import { PledgeEnforcementProcessManager } from './pledge-enforcement.process-manager';
 import { PledgingProcessManager } from './pledging.process-manager';
 import { ProcessManagerRunner, type RunnerOptions } from './process-manager-runner';
 import { RecoverySharingProcessManager } from './recovery-sharing.process-manager';
@@ -38,6 +39,7 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(FundCoverageProcessManager) fundCoverage: FundCoverageProcessManager,
     @Inject(ClaimPaymentProcessManager) claimPayment: ClaimPaymentProcessManager,
     @Inject(RecoverySharingProcessManager) recoverySharing: RecoverySharingProcessManager,
+    @Inject(PledgeEnforcementProcessManager) pledgeEnforcement: PledgeEnforcementProcessManager,
     @Optional() @Inject(PROCESS_MANAGER_RUNNER_OPTIONS) options: RunnerOptions | null = null,
   ) {
     const runnerOptions: RunnerOptions = {
@@ -47,7 +49,7 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
         ),
       ...options,
     };
-    this.runners = [pledging, fundCoverage, claimPayment, recoverySharing].map(
+    this.runners = [pledging, fundCoverage, claimPayment, recoverySharing, pledgeEnforcement].map(
       (manager) => new ProcessManagerRunner(store, checkpoints, manager, runnerOptions),
     );
   }
@@ -107,6 +109,7 @@ export interface ProcessManagersModuleOptions {
     FundCoverageProcessManager,
     ClaimPaymentProcessManager,
     RecoverySharingProcessManager,
+    PledgeEnforcementProcessManager,
     ProcessManagers,
   ],
   exports: [ProcessManagers],
