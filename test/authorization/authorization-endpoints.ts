@@ -428,8 +428,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
         body: { loanId: W.loan2, filedOn: '2026-06-21' },
         headers: { 'if-match': '"7"' },
         status: 404,
-        // LEAK: 412 CONCURRENCY.STALE_REVISION with details.currentRevision 0: bank-2's claim exists.
-        leak: { status: 412, note: "412 with details.currentRevision of another bank's claim" },
       },
       {
         variant: 'unknown-if-match',
@@ -437,8 +435,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
         body: { loanId: UNKNOWN, filedOn: '2026-06-21' },
         headers: { 'if-match': '"7"' },
         status: 404,
-        // LEAK (contract): 412 currentRevision "no-stream" instead of 404 for an unknown loan.
-        leak: { status: 412, note: '412 currentRevision "no-stream" instead of 404 for an unknown loan' },
       },
     ],
   },
@@ -470,9 +466,6 @@ function loanCommand(
           body,
           headers: IF_MATCH_0,
           status: 404,
-          // LEAK: If-Match is checked before tenancy: 412 CONCURRENCY.STALE_REVISION with
-          // details.currentRevision = bank-2's loan revision (5), where an unknown id says "no-stream".
-          leak: { status: 412, note: "412 with details.currentRevision of another bank's loan" },
         },
         {
           variant: 'unknown-if-match',
@@ -480,8 +473,6 @@ function loanCommand(
           body,
           headers: IF_MATCH_0,
           status: 404,
-          // LEAK (contract): an unknown loan with If-Match answers 412 (currentRevision "no-stream"), not 404.
-          leak: { status: 412, note: '412 currentRevision "no-stream" instead of 404 for an unknown loan' },
         },
       ],
     },

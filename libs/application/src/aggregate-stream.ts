@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Command, Decider, DomainEvent } from '@pledge-ledger/domain';
+import { DomainError, type Command, type Decider, type DomainEvent } from '@pledge-ledger/domain';
 import type {
   EventData,
   EventMetadata,
@@ -73,6 +73,14 @@ export interface ExecuteOptions {
   readonly retries?: number;
 }
 
+function isAccessRefusal(error: unknown): boolean {
+  return error instanceof DomainError && (error.kind === 'not-found' || error.kind === 'forbidden');
+}
+
+function staleRevision(streamId: string, expected: number | undefined, actual: number | null): ConcurrencyError {
+  return new ConcurrencyError(streamId, expected ?? 'any', actual ?? 'no-stream');
+}
+
 /**
  * The one way a command changes the ledger: read the stream, decide, append with the revision
  * the decision was made on. A concurrent writer makes the append fail with ConcurrencyError
@@ -88,10 +96,17 @@ export async function executeCommand<C extends Command, E extends DomainEvent, S
 ): Promise<CommandResult> {
   for (let attempt = 0; ; attempt++) {
     const { state, revision } = await loadAggregate(store, decider, streamId);
-    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new ConcurrencyError(streamId, options.expectedRevision, revision ?? 'no-stream');
+    const stale = options.expectedRevision !== undefined && options.expectedRevision !== revision;
+    let events: E[];
+    try {
+      events = decider.decide(command, state);
+    } catch (error) {
+      // Who may see the aggregate comes before whether the caller's view of it is current: a stale
+      // If-Match on another tenant's (or a missing) aggregate answers not-found, never its revision.
+      if (stale && !isAccessRefusal(error)) throw staleRevision(streamId, options.expectedRevision, revision);
+      throw error;
     }
-    const events = decider.decide(command, state);
+    if (stale) throw staleRevision(streamId, options.expectedRevision, revision);
     if (events.length === 0) return { streamId, revision, position: null, events };
     const expected: ExpectedRevision = revision ?? 'no-stream';
     try {
