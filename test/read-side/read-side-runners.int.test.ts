@@ -27,7 +27,7 @@ import { createTestSchema, type TestSchema } from '../support/postgres';
 const SECRET = 'a-secret-of-thirty-two-characters!';
 const admin: RequestContext = { actor: { sub: 'olga', role: 'admin' }, correlationId: 'c-1', causationId: null };
 const PROJECTIONS = readModelProjections.map((p) => p.name);
-const MANAGERS = ['pledging', 'fund-coverage', 'claim-payment', 'recovery-sharing'];
+const MANAGERS = ['pledging', 'fund-coverage', 'claim-payment', 'recovery-sharing', 'pledge-enforcement'];
 
 interface Stores {
   readonly env: NodeJS.ProcessEnv;
