@@ -4,14 +4,11 @@ import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { NewEvent } from '../event';
 import type { AppendResult, ExpectedRevision } from '../event-store';
 import { sqlPosition } from '../position';
+import { serializeAppend, type SerializedAppend } from '../serialized-append';
 import type { PostgresTables } from './postgres-tables';
 
 /** An append checked and serialised on the caller's side, ready to join a batch. */
-export interface PreparedAppend {
-  readonly streamId: string;
-  readonly expectedRevision: ExpectedRevision;
-  readonly events: readonly { readonly type: string; readonly data: string; readonly metadata: string }[];
-}
+export type PreparedAppend = SerializedAppend;
 
 export type AppendOutcome = AppendResult | ConcurrencyError;
 
@@ -28,15 +25,7 @@ export function prepareAppend(
   validateAppend(streamId, events, expectedRevision);
   refuseNul(streamId, 'stream id', streamId);
   for (const event of events) refuseNul(event.type, 'event type', streamId);
-  return {
-    streamId,
-    expectedRevision,
-    events: events.map((event) => ({
-      type: event.type,
-      data: toJson(event.data, streamId, 'data'),
-      metadata: toJson(event.metadata, streamId, 'metadata'),
-    })),
-  };
+  return serializeAppend(streamId, events, expectedRevision);
 }
 
 function refuseNul(text: string, what: string, streamId: string): void {
@@ -45,14 +34,6 @@ function refuseNul(text: string, what: string, streamId: string): void {
       `An event for "${streamId}" has a NUL character in its ${what}: PostgreSQL text cannot hold one`,
     );
   }
-}
-
-function toJson(value: unknown, streamId: string, what: string): string {
-  const json = JSON.stringify(value);
-  if (typeof json !== 'string' || !json.startsWith('{')) {
-    throw new InvalidAppendError(`An event for "${streamId}" has ${what} that is not a JSON object`);
-  }
-  return json;
 }
 
 /** An append's expected revision as the batch statement takes it: -1 no stream, -2 any. */

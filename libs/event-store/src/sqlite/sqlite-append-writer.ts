@@ -1,54 +1,11 @@
 import type Database from 'better-sqlite3';
 import { checkExpectedRevision } from '../append-rules';
-import { InvalidAppendError } from '../errors';
-import type { NewEvent } from '../event';
-import type { AppendResult, ExpectedRevision } from '../event-store';
+import type { AppendResult } from '../event-store';
 import { sqlPosition } from '../position';
-
-/** An append serialised on the caller's side, ready to join a batch. */
-export interface SerializedAppend {
-  readonly streamId: string;
-  readonly expectedRevision: ExpectedRevision;
-  readonly events: readonly { readonly type: string; readonly data: string; readonly metadata: string }[];
-}
+import type { SerializedAppend } from '../serialized-append';
 
 /** Per append: its result, or the error that refused it (nothing of it written). */
 export type AppendOutcome = AppendResult | Error;
-
-/**
- * Serialises before queueing, so a payload that cannot become JSON (a bigint, a cycle) fails
- * its own caller at once instead of its batch.
- */
-export function serializeAppend(
-  streamId: string,
-  events: readonly NewEvent[],
-  expectedRevision: ExpectedRevision,
-): SerializedAppend {
-  return {
-    streamId,
-    expectedRevision,
-    events: events.map((event) => ({
-      type: event.type,
-      data: toJsonObject(event.data, streamId, 'data'),
-      metadata: toJsonObject(event.metadata, streamId, 'metadata'),
-    })),
-  };
-}
-
-function toJsonObject(value: unknown, streamId: string, what: string): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (error) {
-    throw new InvalidAppendError(
-      `An event for "${streamId}" has ${what} that is not JSON: ${(error as Error).message}`,
-    );
-  }
-  if (typeof json !== 'string' || !json.startsWith('{')) {
-    throw new InvalidAppendError(`An event for "${streamId}" has ${what} that is not a JSON object`);
-  }
-  return json;
-}
 
 /**
  * Writes a batch of appends in one `BEGIN IMMEDIATE` transaction. Holding SQLite's write lock,

@@ -17,7 +17,8 @@ import type {
 import { GroupCommitter, type BatchItem } from '../group-commit';
 import { START, sqlPosition, type After } from '../position';
 import { runMigrations } from './migrations';
-import { SqliteAppendWriter, serializeAppend, type SerializedAppend } from './sqlite-append-writer';
+import { serializeAppend, type SerializedAppend } from '../serialized-append';
+import { SqliteAppendWriter } from './sqlite-append-writer';
 import { toRecordedEvent, type EventRow } from './sqlite-event-row';
 
 export interface SqliteEventStoreOptions {
