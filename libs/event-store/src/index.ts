@@ -5,6 +5,8 @@ export * from './errors';
 export * from './event';
 export * from './event-store';
 export * from './group-commit';
+export * from './hash-chain';
+export * from './verify-chains';
 export * from './position';
 export * from './postgres/postgres-event-store';
 export * from './esdb/esdb-event-store';
