@@ -10,7 +10,7 @@ export {
   STANDARD_DEFAULT_THRESHOLD_DAYS,
 } from './loan.position';
 export type { DefaultThreshold } from './loan.position';
-export { initialLoanState, evolveLoan, repaymentLogOf } from './loan.state';
+export { initialLoanState, evolveLoan, repaymentLogOf, servicingOf } from './loan.state';
 export { RepaymentLog } from './repayment-log';
 export type {
   DefaultRecord,

@@ -277,7 +277,7 @@ function repaymentsOfLog(this: Servicing): readonly Repayment[] {
  * Servicing always had; the log itself is a non-enumerable property they do not see. Never spread
  * a Servicing (`{ ...servicing }` would build that array and lose the log): make a new one here.
  */
-function servicingOf(
+export function servicingOf(
   log: RepaymentLog,
   principalRepaid: Fen,
   interestRepaid: Fen,
