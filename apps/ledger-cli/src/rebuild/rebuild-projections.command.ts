@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import type { EventStore } from '@pledge-ledger/event-store';
+import { formatPosition } from '@pledge-ledger/event-store';
+import {
+  openReadStore,
+  Projector,
+  readModelEntities,
+  readModelMigrations,
+  readModelProjections,
+} from '@pledge-ledger/read-models';
+import { CliError, EXIT } from '../cli-error';
+import type { CommandOutput } from '../command-output';
+import { toJson } from '../json-output';
+
+export const PROJECTION_NAMES = readModelProjections.map((p) => p.name);
+
+/**
+ * `ledger rebuild-projections [name|all]`: the read-models library's rebuild (what
+ * `npm run rebuild` runs in apps/projector): each projection from position 0 into fresh tables,
+ * swapped in while queries keep answering from the old ones.
+ */
+export async function rebuildProjectionsCommand(
+  store: EventStore,
+  readStoreUrl: string,
+  target: string,
+  json: boolean,
+): Promise<CommandOutput> {
+  if (target !== 'all' && !PROJECTION_NAMES.includes(target)) {
+    throw new CliError(`no projection named "${target}": use all or one of ${PROJECTION_NAMES.join(', ')}`, EXIT.usage);
+  }
+  const readStore = await openReadStore(readStoreUrl, { entities: readModelEntities, migrations: readModelMigrations });
+  try {
+    const projector = new Projector(store, readStore, readModelProjections);
+    const rebuilt = [];
+    for (const name of target === 'all' ? PROJECTION_NAMES : [target]) {
+      const [result] = await projector.rebuild(name);
+      rebuilt.push({ projection: result.projection, events: result.events, position: formatPosition(result.position) });
+    }
+    return {
+      exitCode: EXIT.ok,
+      text: json
+        ? toJson({ rebuilt })
+        : rebuilt
+            .map((r) => `${r.projection}: rebuilt from ${r.events} events up to position ${r.position}`)
+            .join('\n'),
+    };
+  } finally {
+    await readStore.close();
+  }
+}
