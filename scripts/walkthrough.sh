@@ -10,7 +10,7 @@
 #                  or LEDGER_JWT_SECRET when the server has one
 # WALKTHROUGH_POLLS  how many times to poll a view before giving up (default 150, 0.2 s apart)
 #
-# Expects a ledger without these ids yet (bank B1, ent-1, patent-1/2, fund-1, loan-1): a fresh
+# Expects a ledger without these ids yet (bank B1, ent-1, patent-1/2, fund-1): a fresh
 # data dir. Needs bash, curl and node (no jq). Exits non-zero at the first unexpected answer.
 set -euo pipefail
 
@@ -139,29 +139,32 @@ echo "   fund-1: capital $(pick "$BODY" 'j.capitalContributed'), available $(pic
 # --- 3. the bank lends against both patents -----------------------------------------------------
 echo "== 3. bank B1: a loan of 2,000,000.00 pledging both patents, disbursed once the pledges are secured"
 post originate-loan 201 /v1/loans "$BANK" \
-  '{"loanId":"loan-1","enterpriseId":"ent-1","principal":"2000000.00","annualRateBps":1200,"termMonths":12,"repaymentMethod":"bullet","originationDate":"2026-01-10","pledges":[{"assetId":"patent-1","registrationNumber":"Y2026-patent-1","consentingOwnerIds":[]},{"assetId":"patent-2","registrationNumber":"Y2026-patent-2","consentingOwnerIds":[]}]}'
+  '{"enterpriseId":"ent-1","principal":"2000000.00","annualRateBps":1200,"termMonths":12,"repaymentMethod":"bullet","originationDate":"2026-01-10","pledges":[{"assetId":"patent-1","registrationNumber":"Y2026-patent-1","consentingOwnerIds":[]},{"assetId":"patent-2","registrationNumber":"Y2026-patent-2","consentingOwnerIds":[]}]}'
+# The server names the loan (its id is the answer's `id`; a client never chooses it).
+LOAN=$(pick "$BODY" 'j.id')
+echo "   the loan's id: $LOAN"
 # The pledging process manager registers a pledge on each patent, then marks the loan's pledges
 # secured: events after the one the origination returned. Disbursing before is 409
 # LOAN.PLEDGES_NOT_SECURED, so wait for the loan to read `pledges-secured`.
-wait_for "the pledges are secured" /v1/loans/loan-1 "$BANK" 'j.status === "pledges-secured"'
-post disburse 200 /v1/loans/loan-1/disbursements "$BANK" '{"valueDate":"2026-01-15"}'
+wait_for "the pledges are secured" "/v1/loans/$LOAN" "$BANK" 'j.status === "pledges-secured"'
+post disburse 200 "/v1/loans/$LOAN/disbursements" "$BANK" '{"valueDate":"2026-01-15"}'
 
 # --- 4. the fund covers the loan ----------------------------------------------------------------
 echo "== 4. fund manager fm1: the loan enrolled in the fund"
-post enrol-loan 200 /v1/funds/fund-1/enrolments "$FM1" '{"loanId":"loan-1","enrolledOn":"2026-01-20"}'
+post enrol-loan 200 /v1/funds/fund-1/enrolments "$FM1" '{"loanId":"'"$LOAN"'","enrolledOn":"2026-01-20"}'
 # The fund-coverage process manager records the cover on the loan itself (its default threshold
 # comes from the policy from then on).
-wait_for "the loan carries the fund's cover" /v1/loans/loan-1 "$BANK" 'j.fundCoverage?.recordedOnLoan === true'
+wait_for "the loan carries the fund's cover" "/v1/loans/$LOAN" "$BANK" 'j.fundCoverage?.recordedOnLoan === true'
 echo "   cover: $(pick "$BODY" 'j.fundCoverage.coverageRatioBps / 100 + " % of " + j.fundCoverage.coveredPrincipal')"
 
 # --- 5. repayment, arrears, default, claim ------------------------------------------------------
 echo "== 5. bank B1: a repayment, 90+ days past due, default, a claim"
-post repay 200 /v1/loans/loan-1/repayments "$BANK" '{"amount":"35000.00","valueDate":"2026-02-15"}'
-post assess 200 /v1/loans/loan-1/delinquency-assessments "$BANK" '{"asOf":"2026-06-14"}'
-post default 200 /v1/loans/loan-1/default "$BANK" '{"asOf":"2026-06-14"}'
-get "/v1/loans/loan-1?minPosition=$POSITION" "$BANK"
-echo "   loan-1 $(pick "$BODY" 'j.status'): $(pick "$BODY" 'j.default.daysPastDue') days past due, outstanding principal at default $(pick "$BODY" 'j.default.outstandingPrincipal')"
-post file-claim 201 /v1/claims "$BANK" '{"loanId":"loan-1","filedOn":"2026-06-20"}'
+post repay 200 "/v1/loans/$LOAN/repayments" "$BANK" '{"amount":"35000.00","valueDate":"2026-02-15"}'
+post assess 200 "/v1/loans/$LOAN/delinquency-assessments" "$BANK" '{"asOf":"2026-06-14"}'
+post default 200 "/v1/loans/$LOAN/default" "$BANK" '{"asOf":"2026-06-14"}'
+get "/v1/loans/$LOAN?minPosition=$POSITION" "$BANK"
+echo "   the loan $(pick "$BODY" 'j.status'): $(pick "$BODY" 'j.default.daysPastDue') days past due, outstanding principal at default $(pick "$BODY" 'j.default.outstandingPrincipal')"
+post file-claim 201 /v1/claims "$BANK" '{"loanId":"'"$LOAN"'","filedOn":"2026-06-20"}'
 CLAIM=$(pick "$BODY" 'j.id')
 
 # --- 6. two fund managers approve, the fund pays -------------------------------------------------
@@ -180,7 +183,7 @@ echo "   fund after payout: available $(pick "$BODY" 'j.available'), paid $(pick
 
 # --- 7. recovery, the fund's share, write-off ----------------------------------------------------
 echo "== 7. bank B1: patent-1 sold for 300,000.00; the fund gets its share; the loan written off"
-post recover 200 /v1/loans/loan-1/recoveries "$BANK" \
+post recover 200 "/v1/loans/$LOAN/recoveries" "$BANK" \
   '{"amount":"300000.00","source":"pledge-enforcement","valueDate":"2026-09-01","assetId":"patent-1"}'
 # The recovery-sharing process manager shares the recovery on the claim and pays the fund back
 # its part (RecoveryShared, RecoveryShareReceived).
@@ -190,9 +193,9 @@ echo "   fund after recovery: available $(pick "$BODY" 'j.available'), recovered
 # the IP register and the loan show its pledge enforced.
 wait_for "patent-1 is marked sold" /v1/ip-assets/patent-1 "$BANK" 'j.pledgeStatus === "enforced"'
 echo "   patent-1 $(pick "$BODY" 'j.pledgeStatus'): $(pick "$BODY" 'j.legalStatus.status') on $(pick "$BODY" 'j.legalStatus.disposal.enforcementDate') for $(pick "$BODY" 'j.legalStatus.disposal.saleProceeds')"
-post write-off 200 /v1/loans/loan-1/write-off "$BANK" '{"valueDate":"2026-12-31"}'
-get "/v1/loans/loan-1?minPosition=$POSITION" "$BANK"
-echo "   loan-1 $(pick "$BODY" 'j.status'), written off $(pick "$BODY" 'j.writeOff.amount')"
+post write-off 200 "/v1/loans/$LOAN/write-off" "$BANK" '{"valueDate":"2026-12-31"}'
+get "/v1/loans/$LOAN?minPosition=$POSITION" "$BANK"
+echo "   the loan $(pick "$BODY" 'j.status'), written off $(pick "$BODY" 'j.writeOff.amount')"
 
 # --- 8. the auditor reads the history -----------------------------------------------------------
 echo "== 8. auditor: the whole history"

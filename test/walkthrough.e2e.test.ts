@@ -66,13 +66,13 @@ describe('the README walk-through (scripts/walkthrough.sh)', () => {
     const { code, stdout, stderr } = await runScript();
 
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toContain('loan-1 defaulted: 91 days past due, outstanding principal at default 1985000.00');
+    expect(stdout).toContain('the loan defaulted: 91 days past due, outstanding principal at default 1985000.00');
     expect(stdout).toContain('payout 750000.00 needs 2 approvals');
     expect(stdout).toContain('claim paid: 750000.00 on 2026-06-25 (principal loss 1985000.00)');
     expect(stdout).toContain('fund after payout: available 9250000.00, paid 750000.00');
     expect(stdout).toContain('fund after recovery: available 9363350.12, recovered 113350.12');
     expect(stdout).toContain('patent-1 enforced: disposed on 2026-09-01 for 300000.00');
-    expect(stdout).toContain('loan-1 written-off, written off 1685000.00');
+    expect(stdout).toContain('the loan written-off, written off 1685000.00');
     expect(stdout).toContain('1 ClaimApproved by fm1, 2 ClaimApproved by fm2, 3 ClaimPaid');
     expect(stdout).toMatch(
       /walkthrough: done\. claim paid 750000\.00; recovery share 113350\.12; fund available 9363350\.12\n$/,
@@ -82,7 +82,9 @@ describe('the README walk-through (scripts/walkthrough.sh)', () => {
   it("runs what the README shows: the README section's command bodies are the script's, in order", () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const section = readme.split('## Walk-through: a claim paid, step by step')[1]?.split('\n## ')[0] ?? '';
-    const bodies = (text: string): unknown[] => [...text.matchAll(/'(\{.*?\})'/g)].map((match) => JSON.parse(match[1]));
+    // A body naming the loan splices the shell's $LOAN in ('{"loanId":"'"$LOAN"'",...}'): read it as $LOAN.
+    const bodies = (text: string): unknown[] =>
+      [...text.replaceAll(`'"$LOAN"'`, '$LOAN').matchAll(/'(\{.*?\})'/g)].map((match) => JSON.parse(match[1]));
 
     expect(section).not.toBe('');
     expect(bodies(section)).toEqual(bodies(fs.readFileSync(SCRIPT, 'utf8')));

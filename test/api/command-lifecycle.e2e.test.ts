@@ -18,7 +18,8 @@ describe('the command side of the lifecycle over HTTP', () => {
   let foreignBank: string;
 
   const FUND = 'fujian-fund';
-  const LOAN = 'loan-a-1';
+  /** Named by the server when bank-a originates it. */
+  let LOAN = '';
   const ASSETS = ['patent-a-1', 'patent-a-2'] as const;
 
   beforeAll(async () => {
@@ -204,7 +205,6 @@ describe('the command side of the lifecycle over HTTP', () => {
       const originated = await api.post('/v1/loans', {
         token: bank,
         body: {
-          loanId: LOAN,
           enterpriseId: 'ent-a',
           principal: '2000000.00',
           annualRateBps: 1200,
@@ -218,6 +218,8 @@ describe('the command side of the lifecycle over HTTP', () => {
           })),
         },
       });
+      LOAN = String(originated.body?.id);
+      expect(LOAN).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expectDone(originated, 201, LOAN, 0);
 
       const early = await api.post(`/v1/loans/${LOAN}/disbursements`, {

@@ -270,29 +270,19 @@ export const ENDPOINTS: readonly Endpoint[] = [
     })),
   },
   {
+    // The server names every loan (issue 5): a `loanId` in the body is refused alike whether it is
+    // the caller's loan, another bank's or nobody's (400, the field named), so the answer tells
+    // nothing about other banks' loans. An unknown borrower is 404: enterprises are not a bank's
+    // tenants (the IP register, open to every bank, names the owners anyway).
     method: 'POST',
     template: '/v1/loans',
     roles: ['bank'],
-    calls: (['own', 'foreign'] as const).map((variant) => ({
-      variant,
-      path: '/v1/loans',
-      body: {
-        loanId: variant === 'own' ? W.loan1 : W.loan2,
-        enterpriseId: W.ent1,
-        principal: '2000000.00',
-        annualRateBps: 1200,
-        termMonths: 12,
-        repaymentMethod: 'bullet',
-        originationDate: '2026-01-10',
-        pledges: [{ assetId: W.patent1, registrationNumber: 'Y2026-again', consentingOwnerIds: [] }],
-      },
-      status: variant === 'own' ? 409 : 404,
-      // LEAK: POST /v1/loans as bank-1 with bank-2's loanId answers 409 LOAN.ALREADY_EXISTS
-      // "Loan loan-2 already exists": another bank's loan id is confirmed to exist.
-      ...(variant === 'foreign'
-        ? { leak: { status: 409, note: "409 LOAN.ALREADY_EXISTS names another bank's loan id" } }
-        : {}),
-    })),
+    calls: [
+      { variant: 'own', path: '/v1/loans', body: origination({ loanId: W.loan1 }), status: 400 },
+      { variant: 'foreign', path: '/v1/loans', body: origination({ loanId: W.loan2 }), status: 400 },
+      { variant: 'unknown-loan', path: '/v1/loans', body: origination({ loanId: UNKNOWN }), status: 400 },
+      { variant: 'unknown', path: '/v1/loans', body: origination({ enterpriseId: UNKNOWN }), status: 404 },
+    ],
   },
   ...loanCommand('disbursements', { valueDate: '2026-01-16' }, 409),
   ...loanCommand('repayments', { amount: '99999999.00', valueDate: '2026-06-30' }, 409),
@@ -442,6 +432,20 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...claimCommand('payouts', { valueDate: '2026-06-26' }, 409),
   ...claimCommand('rejections', { reason: 'Default not documented', rejectedOn: '2026-06-27' }, 200),
 ];
+
+/** A loan origination for ent-1 against patent-1, with `changes`. */
+function origination(changes: Record<string, unknown>): Record<string, unknown> {
+  return {
+    enterpriseId: W.ent1,
+    principal: '2000000.00',
+    annualRateBps: 1200,
+    termMonths: 12,
+    repaymentMethod: 'bullet',
+    originationDate: '2026-01-10',
+    pledges: [{ assetId: W.patent1, registrationNumber: 'Y2026-again', consentingOwnerIds: [] }],
+    ...changes,
+  };
+}
 
 /** A bank's command on one loan: bank-1's loan-1, bank-2's loan-2, an unknown loan. */
 function loanCommand(

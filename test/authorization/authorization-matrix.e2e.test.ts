@@ -1,7 +1,7 @@
 import type { TokenRole } from '../../apps/ledger-api/src/http';
 import { startApiTestApp, type Answer, type ApiTestApp } from '../api/support/api-test-app';
 import { ENDPOINTS, type Call, type Endpoint } from './authorization-endpoints';
-import { latestPosition, setUpWorld, W } from './authorization-world';
+import { latestPosition, resolveIds, setUpWorld, W, worldLoanIds } from './authorization-world';
 
 /**
  * The authorisation matrix of issue 5: every endpoint the application serves x every role
@@ -80,10 +80,11 @@ describe('authorisation matrix: every endpoint x every role x own, foreign and u
   it.each(rows)('%s (%s) as %s is %d%s', async (_name, variant, who, status, _leak, endpoint, call) => {
     await api.settle();
     const before = await api.eventCount();
+    const path = resolveIds(call.path);
     const answer =
       endpoint.method === 'GET'
-        ? await read(call.path, who)
-        : await api.post(call.path, { token: token(who), body: call.body, headers: call.headers });
+        ? await read(path, who)
+        : await api.post(path, { token: token(who), body: resolveIds(call.body), headers: call.headers });
     answers.set(`${endpoint.template}|${variant}|${who}`, answer);
     await api.settle();
     const after = await api.eventCount();
@@ -103,7 +104,7 @@ describe('authorisation matrix: every endpoint x every role x own, foreign and u
   });
 
   it('answers a foreign resource exactly like an unknown one: same status, code and message shape', () => {
-    const ids = [...Object.values(W), 'no-such-id'].sort((a, b) => b.length - a.length);
+    const ids = [...Object.values(W), ...worldLoanIds(), 'no-such-id'].sort((a, b) => b.length - a.length);
     const shape = (answer: Answer) => ({
       status: answer.status,
       code: answer.body?.error?.code,
@@ -152,11 +153,17 @@ describe('authorisation matrix: every endpoint x every role x own, foreign and u
   it("never answers one bank with another's Idempotency-Key record, even for the same person", async () => {
     const request = { body: { asOf: '2026-03-01' }, headers: { 'idempotency-key': 'shared-key-1' } };
     const bank2 = api.token('bank', { sub: 'teller-1', bankId: W.bank2 });
-    const first = await api.post(`/v1/loans/${W.loan3}/delinquency-assessments`, { token: bank2, ...request });
+    const first = await api.post(`/v1/loans/${resolveIds(W.loan3)}/delinquency-assessments`, {
+      token: bank2,
+      ...request,
+    });
     expect(first.status).toBe(200);
     await api.settle();
     const before = await api.eventCount();
-    const replay = await api.post(`/v1/loans/${W.loan3}/delinquency-assessments`, { token: token('bank'), ...request });
+    const replay = await api.post(`/v1/loans/${resolveIds(W.loan3)}/delinquency-assessments`, {
+      token: token('bank'),
+      ...request,
+    });
     expect({ status: replay.status, code: replay.body.error?.code }).toEqual({ status: 404, code: 'LOAN.NOT_FOUND' });
     expect(await api.eventCount()).toBe(before);
   });
@@ -164,17 +171,19 @@ describe('authorisation matrix: every endpoint x every role x own, foreign and u
   describe('lists never show another tenant an item', () => {
     const ids = (answer: Answer, key: string): string[] =>
       (answer.body.items as Record<string, unknown>[]).map((item) => String(item[key] ?? item.id)).sort();
+    /** The world's real ids for these aliases, sorted like `ids`. */
+    const real = (...aliases: string[]): string[] => aliases.map((alias) => resolveIds(alias)).sort();
 
     it('bank-1 lists only its loans and claims, and its portfolio holds none of bank-2', async () => {
       const loans = await read('/v1/loans', 'bank');
       expect(loans.status).toBe(200);
-      expect(ids(loans, 'loanId')).toEqual([W.loan1]);
+      expect(ids(loans, 'loanId')).toEqual(real(W.loan1));
       const claims = await read('/v1/claims', 'bank');
       expect(claims.status).toBe(200);
-      expect(ids(claims, 'claimId')).toEqual([W.loan1]);
+      expect(ids(claims, 'claimId')).toEqual(real(W.loan1));
       for (const answer of [loans, claims, await read(`/v1/banks/${W.bank1}/portfolio`, 'bank')]) {
         const text = JSON.stringify(answer.body);
-        for (const foreign of [W.bank2, W.loan2, W.loan3, W.ent2])
+        for (const foreign of [W.bank2, ...real(W.loan2, W.loan3), W.ent2])
           expect({ foreign, seen: text.includes(foreign) }).toEqual({ foreign, seen: false });
       }
     });
@@ -182,12 +191,12 @@ describe('authorisation matrix: every endpoint x every role x own, foreign and u
     it('ent-1 lists only its loans, and its dashboard holds none of ent-2', async () => {
       const loans = await read('/v1/loans', 'enterprise');
       expect(loans.status).toBe(200);
-      expect(ids(loans, 'loanId')).toEqual([W.loan1]);
+      expect(ids(loans, 'loanId')).toEqual(real(W.loan1));
       const dashboard = await read(`/v1/enterprises/${W.ent1}/dashboard`, 'enterprise');
       expect(dashboard.status).toBe(200);
       for (const answer of [loans, dashboard]) {
         const text = JSON.stringify(answer.body);
-        for (const foreign of [W.ent2, W.loan2, W.loan3, W.bank2, W.patent2, W.patent3]) {
+        for (const foreign of [W.ent2, ...real(W.loan2, W.loan3), W.bank2, W.patent2, W.patent3]) {
           expect({ foreign, seen: text.includes(foreign) }).toEqual({ foreign, seen: false });
         }
       }
@@ -196,15 +205,15 @@ describe('authorisation matrix: every endpoint x every role x own, foreign and u
     it('the fund manager lists only enrolled loans, and every claim', async () => {
       const loans = await read('/v1/loans', 'fund-manager');
       expect(loans.status).toBe(200);
-      expect(ids(loans, 'loanId')).toEqual([W.loan1, W.loan2]);
-      expect(JSON.stringify(loans.body)).not.toContain(W.loan3);
+      expect(ids(loans, 'loanId')).toEqual(real(W.loan1, W.loan2));
+      expect(JSON.stringify(loans.body)).not.toContain(resolveIds(W.loan3));
       const claims = await read('/v1/claims', 'fund-manager');
-      expect(ids(claims, 'claimId')).toEqual([W.loan1, W.loan2]);
+      expect(ids(claims, 'claimId')).toEqual(real(W.loan1, W.loan2));
     });
 
     it('the auditor lists every loan', async () => {
       const loans = await read('/v1/loans', 'auditor');
-      expect(ids(loans, 'loanId')).toEqual([W.loan1, W.loan2, W.loan3]);
+      expect(ids(loans, 'loanId')).toEqual(real(W.loan1, W.loan2, W.loan3));
     });
   });
 });

@@ -27,6 +27,34 @@ export const W = {
   fundManagerSub: 'fm-wang',
 } as const;
 
+/**
+ * The server names every loan (issue 5), so `W.loan1`..`W.loan3` are aliases: `setUpWorld` records
+ * the id each origination answered, and `resolveIds` puts the real ids in place of the aliases in a
+ * path or body (also inside `loan-loan-1` stream ids and `claim-...`).
+ */
+const loanIds = new Map<string, string>();
+const LOAN_ALIAS = /loan-[1-3](?![0-9])/g;
+
+export function resolveIds<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(LOAN_ALIAS, (alias) => {
+      const id = loanIds.get(alias);
+      if (id === undefined) throw new Error(`the world has no ${alias} yet: call setUpWorld first`);
+      return id;
+    }) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveIds(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveIds(item)])) as T;
+  }
+  return value;
+}
+
+/** The real ids of the world's loans (after `setUpWorld`). */
+export function worldLoanIds(): string[] {
+  return [...loanIds.values()];
+}
+
 /** A third invention patent number with its check digit. */
 const PATENT_3 = '202310123456.6';
 
@@ -130,18 +158,18 @@ export async function setUpWorld(api: ApiTestApp): Promise<void> {
     await must(`fund ${path}`, api.post(`/v1/funds/${W.fund}/${path}`, { token: fm, body }));
   }
 
+  loanIds.clear();
   const loans = [
-    { token: bank1, loanId: W.loan1, enterpriseId: W.ent1, assetId: W.patent1 },
-    { token: bank2, loanId: W.loan2, enterpriseId: W.ent2, assetId: W.patent2 },
-    { token: bank2, loanId: W.loan3, enterpriseId: W.ent2, assetId: W.patent3 },
+    { token: bank1, alias: W.loan1, loanId: '', enterpriseId: W.ent1, assetId: W.patent1 },
+    { token: bank2, alias: W.loan2, loanId: '', enterpriseId: W.ent2, assetId: W.patent2 },
+    { token: bank2, alias: W.loan3, loanId: '', enterpriseId: W.ent2, assetId: W.patent3 },
   ];
   for (const loan of loans) {
-    await must(
-      `originate ${loan.loanId}`,
+    const originated = await must(
+      `originate ${loan.alias}`,
       api.post('/v1/loans', {
         token: loan.token,
         body: {
-          loanId: loan.loanId,
           enterpriseId: loan.enterpriseId,
           principal: '2000000.00',
           annualRateBps: 1200,
@@ -152,6 +180,8 @@ export async function setUpWorld(api: ApiTestApp): Promise<void> {
         },
       }),
     );
+    loan.loanId = String(originated.body.id);
+    loanIds.set(loan.alias, loan.loanId);
   }
   await api.settle();
   for (const loan of loans) {
@@ -198,7 +228,7 @@ export async function setUpWorld(api: ApiTestApp): Promise<void> {
   }
   await must(
     'approve claim loan-1',
-    api.post(`/v1/claims/${W.loan1}/approvals`, {
+    api.post(`/v1/claims/${resolveIds(W.loan1)}/approvals`, {
       token: fm,
       body: { approvedOn: '2026-06-25' },
     }),

@@ -12,6 +12,7 @@ import { startLifecycleServer, type Answer, type Database, type Json, type Lifec
  * past due on 2026-06-14; 40 % cover capped at 750,000.00 per loan, two approvers above
  * 500,000.00; patent-1 sold for 300,000.00, the fund's share 113,350.12; 1,685,000.00 written off.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATABASES: Database[] = ['sqlite', 'postgres'];
 
 const POLL_MS = 100;
@@ -29,6 +30,9 @@ describe.each(DATABASES)(
     let AUDITOR: string;
     /** The position the last command answered: every read after it asks for it. */
     let position = '';
+    /** The id of the last command's aggregate; the server names the loan (B1's "loan-1" below). */
+    let lastId = '';
+    let LOAN1 = '';
     /** The event types the history must hold, in global order. */
     const history: string[] = [];
 
@@ -51,7 +55,7 @@ describe.each(DATABASES)(
       urlPath: string,
       token: string,
       body: unknown,
-      expected: { status: 200 | 201; id: string; revision: number; events: string[] },
+      expected: { status: 200 | 201; id: unknown; revision: number; events: string[] },
     ): Promise<void> {
       const answer = await server.post(urlPath, token, body);
       expect({ status: answer.status, body: answer.body }).toEqual({
@@ -60,6 +64,7 @@ describe.each(DATABASES)(
       });
       expect(answer.etag).toBe(`"${expected.revision}"`);
       position = answer.body.position;
+      lastId = answer.body.id;
       history.push(...expected.events);
     }
 
@@ -118,7 +123,7 @@ describe.each(DATABASES)(
     }
 
     const pledgeOf = (assetId: string) => ({
-      loanId: 'loan-1',
+      loanId: LOAN1,
       pledgeeBankId: 'B1',
       pledgorEnterpriseId: 'ent-1',
       registrationNumber: `Y2026-${assetId}`,
@@ -314,7 +319,6 @@ describe.each(DATABASES)(
         '/v1/loans',
         BANK,
         {
-          loanId: 'loan-1',
           enterpriseId: 'ent-1',
           principal: '2000000.00',
           annualRateBps: 1200,
@@ -327,11 +331,12 @@ describe.each(DATABASES)(
             consentingOwnerIds: [],
           })),
         },
-        { status: 201, id: 'loan-1', revision: 0, events: ['LoanOriginated'] },
+        { status: 201, id: expect.stringMatching(UUID), revision: 0, events: ['LoanOriginated'] },
       );
-      const originated = (await read('/v1/loans/loan-1?asOf=2026-01-10', BANK)).body;
+      LOAN1 = lastId;
+      const originated = (await read(`/v1/loans/${LOAN1}?asOf=2026-01-10`, BANK)).body;
       expect(originated).toMatchObject({
-        loanId: 'loan-1',
+        loanId: LOAN1,
         bankId: 'B1',
         enterpriseId: 'ent-1',
         principal: '2000000.00',
@@ -339,7 +344,7 @@ describe.each(DATABASES)(
       expect(['originated', 'pledges-secured']).toContain(originated.status);
 
       const secured = await waitFor(
-        '/v1/loans/loan-1?asOf=2026-01-10',
+        `/v1/loans/${LOAN1}?asOf=2026-01-10`,
         BANK,
         (body) => body.status === 'pledges-secured',
       );
@@ -364,12 +369,12 @@ describe.each(DATABASES)(
 
     it('4. bank B1 disburses: the loan is active, the enterprise owes, the portfolio holds it', async () => {
       await command(
-        '/v1/loans/loan-1/disbursements',
+        `/v1/loans/${LOAN1}/disbursements`,
         BANK,
         { valueDate: '2026-01-15' },
-        { status: 200, id: 'loan-1', revision: 2, events: ['LoanDisbursed'] },
+        { status: 200, id: LOAN1, revision: 2, events: ['LoanDisbursed'] },
       );
-      const loan = (await read('/v1/loans/loan-1?asOf=2026-01-15', BANK)).body;
+      const loan = (await read(`/v1/loans/${LOAN1}?asOf=2026-01-15`, BANK)).body;
       expect(loan).toMatchObject({
         status: 'active',
         disbursementDate: '2026-01-15',
@@ -396,7 +401,7 @@ describe.each(DATABASES)(
       const dashboard = (await read('/v1/enterprises/ent-1/dashboard?asOf=2026-01-15', ENTERPRISE)).body;
       expect(dashboard.loans).toEqual([
         {
-          loanId: 'loan-1',
+          loanId: LOAN1,
           bankId: 'B1',
           status: 'active',
           principal: '2000000.00',
@@ -411,7 +416,7 @@ describe.each(DATABASES)(
         dueDate: '2026-02-15',
         principal: '0.00',
         interest: '20000.00',
-        loanId: 'loan-1',
+        loanId: LOAN1,
         bankId: 'B1',
         overdue: false,
       });
@@ -443,7 +448,7 @@ describe.each(DATABASES)(
       await command(
         '/v1/funds/fund-1/enrolments',
         FM1,
-        { loanId: 'loan-1', enrolledOn: '2026-01-20' },
+        { loanId: LOAN1, enrolledOn: '2026-01-20' },
         { status: 200, id: 'fund-1', revision: 4, events: ['LoanEnrolled'] },
       );
       const fund = (await read('/v1/funds/fund-1/dashboard?year=2026', FM1)).body;
@@ -460,7 +465,7 @@ describe.each(DATABASES)(
       });
 
       const loan = await waitFor(
-        '/v1/loans/loan-1?asOf=2026-01-20',
+        `/v1/loans/${LOAN1}?asOf=2026-01-20`,
         FM1,
         (body) => body.fundCoverage?.recordedOnLoan === true,
       );
@@ -483,12 +488,12 @@ describe.each(DATABASES)(
 
     it('6. bank B1 receives 35,000.00: interest first, then principal', async () => {
       await command(
-        '/v1/loans/loan-1/repayments',
+        `/v1/loans/${LOAN1}/repayments`,
         BANK,
         { amount: '35000.00', valueDate: '2026-02-15' },
-        { status: 200, id: 'loan-1', revision: 4, events: ['RepaymentReceived'] },
+        { status: 200, id: LOAN1, revision: 4, events: ['RepaymentReceived'] },
       );
-      const loan = (await read('/v1/loans/loan-1?asOf=2026-02-15', BANK)).body;
+      const loan = (await read(`/v1/loans/${LOAN1}?asOf=2026-02-15`, BANK)).body;
       expect(loan).toMatchObject({
         status: 'active',
         repayments: [{ valueDate: '2026-02-15', amount: '35000.00', principal: '15000.00', interest: '20000.00' }],
@@ -524,12 +529,12 @@ describe.each(DATABASES)(
 
     it('7. bank B1 assesses the loan 91 days past due on 2026-06-14: bucket 90+', async () => {
       await command(
-        '/v1/loans/loan-1/delinquency-assessments',
+        `/v1/loans/${LOAN1}/delinquency-assessments`,
         BANK,
         { asOf: '2026-06-14' },
-        { status: 200, id: 'loan-1', revision: 5, events: ['LoanDelinquencyAssessed'] },
+        { status: 200, id: LOAN1, revision: 5, events: ['LoanDelinquencyAssessed'] },
       );
-      const loan = (await read('/v1/loans/loan-1?asOf=2026-06-14', BANK)).body;
+      const loan = (await read(`/v1/loans/${LOAN1}?asOf=2026-06-14`, BANK)).body;
       expect(loan).toMatchObject({
         status: 'active',
         position: {
@@ -562,12 +567,12 @@ describe.each(DATABASES)(
 
     it('8. bank B1 declares the default: the bad-loan ratio and the fund watch list see it', async () => {
       await command(
-        '/v1/loans/loan-1/default',
+        `/v1/loans/${LOAN1}/default`,
         BANK,
         { asOf: '2026-06-14' },
-        { status: 200, id: 'loan-1', revision: 6, events: ['LoanDefaulted'] },
+        { status: 200, id: LOAN1, revision: 6, events: ['LoanDefaulted'] },
       );
-      const loan = (await read('/v1/loans/loan-1?asOf=2026-06-14', BANK)).body;
+      const loan = (await read(`/v1/loans/${LOAN1}?asOf=2026-06-14`, BANK)).body;
       expect(loan).toMatchObject({
         status: 'defaulted',
         default: { asOf: '2026-06-14', daysPastDue: 91, thresholdDays: 90, outstandingPrincipal: '1985000.00' },
@@ -598,14 +603,14 @@ describe.each(DATABASES)(
       await command(
         '/v1/claims',
         BANK,
-        { loanId: 'loan-1', filedOn: '2026-06-20' },
-        { status: 201, id: 'loan-1', revision: 0, events: ['ClaimFiled'] },
+        { loanId: LOAN1, filedOn: '2026-06-20' },
+        { status: 201, id: LOAN1, revision: 0, events: ['ClaimFiled'] },
       );
-      const claim = await read('/v1/claims/loan-1', BANK);
+      const claim = await read(`/v1/claims/${LOAN1}`, BANK);
       expect(claim.etag).toBe('"0"');
       expect(claim.body).toMatchObject({
-        claimId: 'loan-1',
-        loanId: 'loan-1',
+        claimId: LOAN1,
+        loanId: LOAN1,
         bankId: 'B1',
         fundId: 'fund-1',
         status: 'filed',
@@ -626,8 +631,8 @@ describe.each(DATABASES)(
       const fund = (await read('/v1/funds/fund-1/dashboard?year=2026', FM1)).body;
       expect(fund.claimQueue).toEqual([
         {
-          claimId: 'loan-1',
-          loanId: 'loan-1',
+          claimId: LOAN1,
+          loanId: LOAN1,
           bankId: 'B1',
           status: 'filed',
           filedOn: '2026-06-20',
@@ -656,12 +661,12 @@ describe.each(DATABASES)(
 
     it('10. fm1 approves: one of two approvals, with the calculation trace', async () => {
       await command(
-        '/v1/claims/loan-1/approvals',
+        `/v1/claims/${LOAN1}/approvals`,
         FM1,
         { approvedOn: '2026-06-25' },
-        { status: 200, id: 'loan-1', revision: 1, events: ['ClaimApproved'] },
+        { status: 200, id: LOAN1, revision: 1, events: ['ClaimApproved'] },
       );
-      const claim = (await read('/v1/claims/loan-1', FM1)).body;
+      const claim = (await read(`/v1/claims/${LOAN1}`, FM1)).body;
       expect(claim).toMatchObject({
         status: 'approving',
         currentRound: { payout: '750000.00', approvalsRequired: 2, approvers: ['fm1'], calculation },
@@ -681,7 +686,7 @@ describe.each(DATABASES)(
       const fund = (await read('/v1/funds/fund-1/dashboard?year=2026', FM1)).body;
       expect(fund.claimQueue).toEqual([
         expect.objectContaining({
-          claimId: 'loan-1',
+          claimId: LOAN1,
           status: 'approving',
           approvals: { payout: '750000.00', approvalsRequired: 2, approvers: ['fm1'] },
         }),
@@ -691,12 +696,12 @@ describe.each(DATABASES)(
 
     it('11. fm2 approves; the claim-payment process manager pays 750,000.00 out of the fund', async () => {
       await command(
-        '/v1/claims/loan-1/approvals',
+        `/v1/claims/${LOAN1}/approvals`,
         FM2,
         { approvedOn: '2026-06-25' },
-        { status: 200, id: 'loan-1', revision: 2, events: ['ClaimApproved'] },
+        { status: 200, id: LOAN1, revision: 2, events: ['ClaimApproved'] },
       );
-      const approved = (await read('/v1/claims/loan-1', FM1)).body;
+      const approved = (await read(`/v1/claims/${LOAN1}`, FM1)).body;
       expect(['approved', 'paid']).toContain(approved.status);
       expect(
         approved.approvals.map((approval: Json) => [
@@ -709,7 +714,7 @@ describe.each(DATABASES)(
         ['fm2', 2, true],
       ]);
 
-      const paid = await waitFor('/v1/claims/loan-1', FM1, (body) => body.status === 'paid');
+      const paid = await waitFor(`/v1/claims/${LOAN1}`, FM1, (body) => body.status === 'paid');
       history.push('CompensationPaid', 'ClaimPaid');
       expect(paid.etag).toBe('"3"');
       expect(paid.body).toMatchObject({
@@ -756,12 +761,12 @@ describe.each(DATABASES)(
 
     it('12. bank B1 records patent-1 sold for 300,000.00; the fund gets its share of 113,350.12', async () => {
       await command(
-        '/v1/loans/loan-1/recoveries',
+        `/v1/loans/${LOAN1}/recoveries`,
         BANK,
         { amount: '300000.00', source: 'pledge-enforcement', valueDate: '2026-09-01', assetId: 'patent-1' },
-        { status: 200, id: 'loan-1', revision: 7, events: ['RecoveryRecorded'] },
+        { status: 200, id: LOAN1, revision: 7, events: ['RecoveryRecorded'] },
       );
-      const loan = (await read('/v1/loans/loan-1?asOf=2026-09-01', BANK)).body;
+      const loan = (await read(`/v1/loans/${LOAN1}?asOf=2026-09-01`, BANK)).body;
       expect(loan).toMatchObject({
         status: 'defaulted',
         recoveries: [
@@ -806,7 +811,7 @@ describe.each(DATABASES)(
         recovered: '113350.12',
         banks: [expect.objectContaining({ bankId: 'B1', recovered: '113350.12' })],
       });
-      const claim = (await read('/v1/claims/loan-1', FM1)).body;
+      const claim = (await read(`/v1/claims/${LOAN1}`, FM1)).body;
       expect(claim).toMatchObject({
         status: 'paid',
         recoveryShares: [
@@ -829,7 +834,7 @@ describe.each(DATABASES)(
         ipAssetId: 'patent-1',
         legalStatus: {
           status: 'disposed',
-          disposal: { loanId: 'loan-1', enforcementDate: '2026-09-01', saleProceeds: '300000.00' },
+          disposal: { loanId: LOAN1, enforcementDate: '2026-09-01', saleProceeds: '300000.00' },
         },
         pledgeStatus: 'enforced',
         pledge: null,
@@ -840,7 +845,7 @@ describe.each(DATABASES)(
         pledge: pledgeOf('patent-2'),
       });
       const sold = await waitFor(
-        '/v1/loans/loan-1?asOf=2026-09-01',
+        `/v1/loans/${LOAN1}?asOf=2026-09-01`,
         BANK,
         (body) => body.pledgedAssets?.[0]?.status === 'enforced',
       );
@@ -875,12 +880,12 @@ describe.each(DATABASES)(
 
     it('13. bank B1 writes off the remaining 1,685,000.00', async () => {
       await command(
-        '/v1/loans/loan-1/write-off',
+        `/v1/loans/${LOAN1}/write-off`,
         BANK,
         { valueDate: '2026-12-31' },
-        { status: 200, id: 'loan-1', revision: 8, events: ['LoanWrittenOff'] },
+        { status: 200, id: LOAN1, revision: 8, events: ['LoanWrittenOff'] },
       );
-      const loan = (await read('/v1/loans/loan-1?asOf=2026-12-31', BANK)).body;
+      const loan = (await read(`/v1/loans/${LOAN1}?asOf=2026-12-31`, BANK)).body;
       expect(loan).toMatchObject({
         status: 'written-off',
         writeOff: { valueDate: '2026-12-31', amount: '1685000.00' },
@@ -914,7 +919,7 @@ describe.each(DATABASES)(
       const dashboard = (await read('/v1/enterprises/ent-1/dashboard?asOf=2026-12-31', ENTERPRISE)).body;
       expect(dashboard.loans).toEqual([
         expect.objectContaining({
-          loanId: 'loan-1',
+          loanId: LOAN1,
           status: 'written-off',
           outstandingPrincipal: '0.00',
           daysPastDue: 0,

@@ -16,7 +16,8 @@ describe('the read side over HTTP', () => {
   let auditor: string;
   let fundManager: string;
 
-  const LOAN = 'loan-r-1';
+  /** Named by the server when bank-a originates it. */
+  let LOAN = '';
   const ASSET = 'patent-r-1';
 
   beforeAll(async () => {
@@ -99,21 +100,20 @@ describe('the read side over HTTP', () => {
   });
 
   it("shows a bank its own loan, and another bank's as 404, never the loan", async () => {
-    const position = created(
-      await api.post('/v1/loans', {
-        token: bankA,
-        body: {
-          loanId: LOAN,
-          enterpriseId: 'ent-a',
-          principal: '2000000.00',
-          annualRateBps: 1200,
-          termMonths: 12,
-          repaymentMethod: 'bullet',
-          originationDate: '2026-01-10',
-          pledges: [{ assetId: ASSET, registrationNumber: `Y2026-${ASSET}`, consentingOwnerIds: [] }],
-        },
-      }),
-    );
+    const originated = await api.post('/v1/loans', {
+      token: bankA,
+      body: {
+        enterpriseId: 'ent-a',
+        principal: '2000000.00',
+        annualRateBps: 1200,
+        termMonths: 12,
+        repaymentMethod: 'bullet',
+        originationDate: '2026-01-10',
+        pledges: [{ assetId: ASSET, registrationNumber: `Y2026-${ASSET}`, consentingOwnerIds: [] }],
+      },
+    });
+    const position = created(originated);
+    LOAN = originated.body.id;
     const own = await api.get(`/v1/loans/${LOAN}?minPosition=${position}`, { token: bankA });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ loanId: LOAN, bankId: 'bank-a', enterpriseId: 'ent-a', principal: '2000000.00' });

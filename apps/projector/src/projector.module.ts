@@ -17,6 +17,7 @@ import {
   openCheckpointStore,
   ProcessManagersModule,
   systemClock,
+  withUpcasting,
   type CheckpointStore,
 } from '@pledge-ledger/application';
 import { openEventStore, type EventStore } from '@pledge-ledger/event-store';
@@ -70,7 +71,8 @@ class StoresModule {
     return {
       module: StoresModule,
       providers: [
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStoreUrl) },
+        // Projections and process managers read every event in its type's current schema.
+        { provide: EVENT_STORE, useFactory: async () => withUpcasting(await openEventStore(config.eventStoreUrl)) },
         { provide: CLOCK, useValue: systemClock },
         {
           provide: READ_STORE,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { withUpcasting } from '@pledge-ledger/application';
 import { openEventStore, formatPosition } from '@pledge-ledger/event-store';
 import {
   openReadStore,
@@ -33,7 +34,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-  const store = await openEventStore(config.eventStoreUrl);
+  // Rebuilt rows must equal live ones: the same upcast events the running projections read.
+  const store = withUpcasting(await openEventStore(config.eventStoreUrl));
   try {
     const readStore = await openReadStore(config.readStoreUrl, {
       entities: readModelEntities,

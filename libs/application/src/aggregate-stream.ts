@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type Command, type Decider, type DomainEvent } from '@pledge-ledger/domain';
+import { DomainError, ledgerEventSchemas, type Command, type Decider, type DomainEvent } from '@pledge-ledger/domain';
 import type {
   EventData,
   EventMetadata,
@@ -9,9 +9,6 @@ import type {
   Position,
 } from '@pledge-ledger/event-store';
 import { ConcurrencyError } from '@pledge-ledger/event-store';
-
-/** Version of the event schemas written today; upcasters (a later issue) turn older ones into this. */
-export const CURRENT_SCHEMA_VERSION = 1;
 
 /** Why a command happened: the request or the event that caused it. */
 export interface CommandCause {
@@ -54,7 +51,8 @@ function toNewEvents(events: readonly DomainEvent[], command: Command, cause: Co
       correlationId: cause.correlationId,
       causationId: cause.causationId,
       recordedAt: command.metadata.now,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
+      // Each type's own current version (libs/domain event-schemas.ts); readers upcast older ones.
+      schemaVersion: ledgerEventSchemas.currentVersion(event.type),
     };
     return { type: event.type, data: event.data as EventData, metadata };
   });

@@ -1,5 +1,15 @@
-/** Injection token of the process's one EventStore (chosen by LEDGER_EVENT_STORE). */
+/**
+ * Injection token of the process's EventStore (chosen by LEDGER_EVENT_STORE) as the application
+ * reads it: every event upcast to its current schema (withUpcasting). For commands, projections,
+ * process managers and replays.
+ */
 export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/**
+ * The same store, raw: events exactly as stored (and hashed). Only for the audit history and
+ * hash-chain verification, which must show and check what was written, never an upcast copy.
+ */
+export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
 
 /** Injection token of the Clock: the only source of "now" for commands. */
 export const CLOCK = Symbol('CLOCK');

@@ -11,3 +11,5 @@ export * from './identifiers';
 export * from './enterprise';
 export * from './bank';
 export * from './ip-asset';
+export * from './shared/upcasting';
+export * from './event-schemas';

@@ -41,7 +41,6 @@ const policy = {
 };
 
 const origination = {
-  loanId: 'loan-x',
   enterpriseId: 'ent-x',
   principal: '2000000.00',
   annualRateBps: 1200,
@@ -145,7 +144,6 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     path: '/v1/loans',
     roles: ['bank'],
     body: origination,
-    optional: ['loanId'],
     money: ['principal'],
     cases: [
       { name: 'no pledges', body: { pledges: [] }, fields: ['pledges'] },
@@ -163,6 +161,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
       { name: 'a zero term', body: { termMonths: 0 }, fields: ['termMonths'] },
       { name: 'an unknown repayment method', body: { repaymentMethod: 'balloon' }, fields: ['repaymentMethod'] },
       { name: 'a bank id in the body', body: { bankId: 'other-bank' }, fields: ['bankId'] },
+      // The server names every loan (issue 5: a client-chosen id would reveal other banks' loans).
+      { name: 'a loan id in the body', body: { loanId: 'loan-mine' }, fields: ['loanId'] },
     ],
   },
   { path: '/v1/loans/loan-x/disbursements', roles: ['bank'], body: { valueDate: '2026-01-15' } },

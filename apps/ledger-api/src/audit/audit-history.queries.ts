@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE } from '@pledge-ledger/application';
+import { RAW_EVENT_STORE } from '@pledge-ledger/application';
 import {
   formatPosition,
   type Actor,
@@ -82,7 +82,7 @@ function requireAuditor(caller: Actor): void {
 
 @QueryHandler(ReadAuditEventsQuery)
 export class ReadAuditEventsHandler implements IQueryHandler<ReadAuditEventsQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(RAW_EVENT_STORE) private readonly store: EventStore) {}
 
   async execute(query: ReadAuditEventsQuery): Promise<AuditEventPage> {
     requireAuditor(query.caller);
@@ -94,7 +94,7 @@ export class ReadAuditEventsHandler implements IQueryHandler<ReadAuditEventsQuer
 
 @QueryHandler(ReadAuditStreamQuery)
 export class ReadAuditStreamHandler implements IQueryHandler<ReadAuditStreamQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(RAW_EVENT_STORE) private readonly store: EventStore) {}
 
   async execute(query: ReadAuditStreamQuery): Promise<AuditStreamPage> {
     requireAuditor(query.caller);

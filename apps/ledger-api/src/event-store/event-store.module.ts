@@ -1,12 +1,12 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { CLOCK, EVENT_STORE, systemClock } from '@pledge-ledger/application';
+import { CLOCK, EVENT_STORE, RAW_EVENT_STORE, systemClock, withUpcasting } from '@pledge-ledger/application';
 import { openEventStore, type EventStore } from '@pledge-ledger/event-store';
 import { LEDGER_CONFIG } from '../config/config.module';
 import type { LedgerConfig } from '../config/ledger-config';
 
 @Injectable()
 class EventStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(RAW_EVENT_STORE) private readonly store: EventStore) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
@@ -21,14 +21,17 @@ export class EventStoreModule {
       module: EventStoreModule,
       providers: [
         {
-          provide: EVENT_STORE,
+          provide: RAW_EVENT_STORE,
           inject: [LEDGER_CONFIG],
           useFactory: (config: LedgerConfig) => openEventStore(config.eventStoreUrl),
         },
+        // What the application reads: every event in its type's current schema. The audit history
+        // and verification inject RAW_EVENT_STORE instead: what was stored is what they show.
+        { provide: EVENT_STORE, inject: [RAW_EVENT_STORE], useFactory: (raw: EventStore) => withUpcasting(raw) },
         { provide: CLOCK, useValue: systemClock },
         EventStoreCloser,
       ],
-      exports: [EVENT_STORE, CLOCK],
+      exports: [EVENT_STORE, RAW_EVENT_STORE, CLOCK],
     };
   }
 }

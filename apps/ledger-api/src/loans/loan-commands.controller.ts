@@ -33,12 +33,12 @@ export class LoanCommandsController {
 
   @Post()
   @ApiCommand({
-    summary: 'Originate a loan against pledged assets (the pledges are then registered on each asset)',
+    summary:
+      'Originate a loan against pledged assets (the pledges are then registered on each asset); the server names the loan: its id is in the answer',
     created: true,
     body: {
       type: OriginateLoanRequest,
       example: {
-        loanId: 'loan-2025-0001',
         enterpriseId: 'minjiang-optics',
         principal: '3000000.00',
         annualRateBps: 385,
@@ -53,7 +53,8 @@ export class LoanCommandsController {
     @Body() dto: OriginateLoanRequest,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
-    const loanId = dto.loanId ?? randomUUID();
+    // Always server-generated: see OriginateLoanRequest for why a client may not choose it.
+    const loanId = randomUUID();
     const bankId = context.actor.bankId ?? '';
     const result = await this.commands.execute(new OriginateLoanCommand({ ...dto, loanId, bankId }, context));
     return CommandResponse.created(loanId, result);

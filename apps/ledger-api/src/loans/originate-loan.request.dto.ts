@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +7,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -39,13 +38,14 @@ export class LoanPledgeRequest {
   consentingOwnerIds!: string[];
 }
 
-/** A loan of the caller's bank (the token's bankId) against pledged assets. */
+/**
+ * A loan of the caller's bank (the token's bankId) against pledged assets. There is no `loanId`:
+ * the server names every loan (a UUID, in the answer's `id`). Loan ids are one namespace across
+ * banks, so a client-chosen id that another bank already used could only be refused, and that
+ * refusal would confirm the other bank's loan exists (issue 5). A retry is made safe by the
+ * Idempotency-Key instead: it answers the first response, with the same id.
+ */
 export class OriginateLoanRequest {
-  @ApiPropertyOptional({ description: 'The loan id; a new UUID when absent', example: 'loan-2025-0001' })
-  @IsOptional()
-  @IsLedgerId()
-  loanId?: string;
-
   @ApiProperty({ example: 'minjiang-optics' })
   @IsLedgerId()
   enterpriseId!: string;

@@ -11,6 +11,7 @@ import type {
 import { RegisterEnterpriseHandler } from './enterprises/register-enterprise/register-enterprise.handler';
 import { GrantCertificationHandler } from './enterprises/grant-certification/grant-certification.handler';
 import { RevokeCertificationHandler } from './enterprises/revoke-certification/revoke-certification.handler';
+import { EraseEnterpriseContactHandler } from './enterprises/erase-contact/erase-contact.handler';
 import { RegisterBankHandler } from './banks/register-bank/register-bank.handler';
 import { RegisterIpAssetHandler } from './ip-assets/register-ip-asset/register-ip-asset.handler';
 import { RecordAnnualFeeLapseHandler } from './ip-assets/record-annual-fee-lapse/record-annual-fee-lapse.handler';
@@ -59,6 +60,7 @@ const HANDLER_OF: Record<DomainCommandType, Type<unknown>> = {
   RegisterEnterprise: RegisterEnterpriseHandler,
   GrantCertification: GrantCertificationHandler,
   RevokeCertification: RevokeCertificationHandler,
+  EraseEnterpriseContact: EraseEnterpriseContactHandler,
   RegisterBank: RegisterBankHandler,
   RegisterIpAsset: RegisterIpAssetHandler,
   RecordAnnualFeeLapse: RecordAnnualFeeLapseHandler,

@@ -1,6 +1,7 @@
 import { RegisterEnterpriseHandler } from './enterprises/register-enterprise/register-enterprise.handler';
 import { GrantCertificationHandler } from './enterprises/grant-certification/grant-certification.handler';
 import { RevokeCertificationHandler } from './enterprises/revoke-certification/revoke-certification.handler';
+import { EraseEnterpriseContactHandler } from './enterprises/erase-contact/erase-contact.handler';
 import { RegisterBankHandler } from './banks/register-bank/register-bank.handler';
 import { RegisterIpAssetHandler } from './ip-assets/register-ip-asset/register-ip-asset.handler';
 import { RecordAnnualFeeLapseHandler } from './ip-assets/record-annual-fee-lapse/record-annual-fee-lapse.handler';
@@ -44,6 +45,7 @@ export const LEDGER_COMMAND_HANDLERS = [
   RegisterEnterpriseHandler,
   GrantCertificationHandler,
   RevokeCertificationHandler,
+  EraseEnterpriseContactHandler,
   RegisterBankHandler,
   RegisterIpAssetHandler,
   RecordAnnualFeeLapseHandler,

@@ -13,6 +13,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor, DomainError, FundPolicyData } from '@pledge-ledger/domain';
+import { ledgerEventSchemas } from '@pledge-ledger/domain';
 import type {
   AllSubscription,
   AppendResult,
@@ -306,6 +307,6 @@ export function expectMetadata(event: RecordedEvent, ctx: RequestContext): void 
     correlationId: ctx.correlationId,
     causationId: ctx.causationId,
     recordedAt: NOW,
-    schemaVersion: 1,
+    schemaVersion: ledgerEventSchemas.currentVersion(event.type),
   });
 }

@@ -2,13 +2,17 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@pledge-ledger/event-store';
+import { CONTACT_VAULT, type ContactVault } from '../personal-data/contact-vault';
 import { CLOCK, EVENT_STORE, systemClock, type Clock } from '../tokens';
+import { withUpcasting } from '../upcasting-event-store';
 import { LEDGER_COMMAND_HANDLERS } from './ledger-command-handlers';
 
 export interface LedgerCommandsOptions {
   readonly store: EventStore;
   /** Defaults to the system clock. */
   readonly clock?: Clock;
+  /** Seals and erases contact persons; without it a command with a contact person fails. */
+  readonly contactVault?: ContactVault;
 }
 
 /**
@@ -26,10 +30,12 @@ export class LedgerCommandsModule {
     return {
       module: LedgerCommandsModule,
       providers: [
-        { provide: EVENT_STORE, useValue: options.store },
+        // Upcasting twice is harmless (an event already current is left as is), so a caller may pass either.
+        { provide: EVENT_STORE, useValue: withUpcasting(options.store) },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
+        ...(options.contactVault ? [{ provide: CONTACT_VAULT, useValue: options.contactVault }] : []),
       ],
-      exports: [EVENT_STORE, CLOCK],
+      exports: [EVENT_STORE, CLOCK, ...(options.contactVault ? [CONTACT_VAULT] : [])],
     };
   }
 }

@@ -2,6 +2,7 @@
 export * from './enterprises/register-enterprise/register-enterprise.command';
 export * from './enterprises/grant-certification/grant-certification.command';
 export * from './enterprises/revoke-certification/revoke-certification.command';
+export * from './enterprises/erase-contact/erase-contact.command';
 export * from './banks/register-bank/register-bank.command';
 export * from './ip-assets/register-ip-asset/register-ip-asset.command';
 export * from './ip-assets/record-annual-fee-lapse/record-annual-fee-lapse.command';

@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { Command } from '../shared/decider';
+import type { SealedContact } from './enterprise.contact';
 
 export const ENTERPRISE_SIZES = ['micro', 'small', 'medium'] as const;
 export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
@@ -9,8 +10,8 @@ export const CERTIFICATIONS = ['high-tech', 'little-giant', 'tech-sme'] as const
 export type Certification = (typeof CERTIFICATIONS)[number];
 
 /**
- * Only business facts: the register is public to banks and replayed forever, so contact details
- * and other personal data never enter a command or an event of this aggregate.
+ * Business facts, and the contact person only sealed: the register is replayed forever, so
+ * personal data never enters an event in clear (enterprise.contact.ts).
  */
 export type RegisterEnterprise = Command<
   'RegisterEnterprise',
@@ -22,6 +23,8 @@ export type RegisterEnterprise = Command<
     /** Region of registration, e.g. "Fujian/Fuzhou" or an administrative division code. */
     readonly region: string;
     readonly size: EnterpriseSize;
+    /** Sealed by the application with the contact person's data key; absent or null for none. */
+    readonly contact?: SealedContact | null;
   }
 >;
 
@@ -46,4 +49,7 @@ export type RevokeCertification = Command<
   }
 >;
 
-export type EnterpriseCommand = RegisterEnterprise | GrantCertification | RevokeCertification;
+/** Records that the contact person's data key was destroyed (the application destroys it first). */
+export type EraseEnterpriseContact = Command<'EraseEnterpriseContact', { readonly enterpriseId: string }>;
+
+export type EnterpriseCommand = RegisterEnterprise | GrantCertification | RevokeCertification | EraseEnterpriseContact;

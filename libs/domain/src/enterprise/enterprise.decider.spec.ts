@@ -3,7 +3,12 @@ import { InvalidDateError } from '../shared/business-date';
 import type { Actor } from '../shared/decider';
 import { InvalidCreditCodeError } from '../identifiers/identifier.errors';
 import { deciderSpec } from '../testing/decider-spec';
-import type { GrantCertification, RegisterEnterprise, RevokeCertification } from './enterprise.commands';
+import type {
+  EraseEnterpriseContact,
+  GrantCertification,
+  RegisterEnterprise,
+  RevokeCertification,
+} from './enterprise.commands';
 import { enterpriseDecider, enterpriseStreamId } from './enterprise.decider';
 import {
   CertificationAlreadyHeldError,
@@ -40,8 +45,21 @@ const registered: EnterpriseEvent = {
     creditCode: '91350100M000100Y43',
     region: 'Fujian/Fuzhou',
     size: 'small',
+    contact: null,
   },
 };
+
+const sealed = { keyId: 'key-1', iv: 'aXY=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' };
+const registeredWithContact: EnterpriseEvent = {
+  ...registered,
+  data: { ...(registered.data as Extract<EnterpriseEvent, { type: 'EnterpriseRegistered' }>['data']), contact: sealed },
+};
+const erase = (actor = admin): EraseEnterpriseContact => ({
+  type: 'EraseEnterpriseContact',
+  data: { enterpriseId: 'ent-1' },
+  metadata: { ...metadata, actor },
+});
+const erased: EnterpriseEvent = { type: 'EnterpriseContactErased', data: { enterpriseId: 'ent-1', keyId: 'key-1' } };
 const grant = (data: Partial<GrantCertification['data']> = {}, actor = admin): GrantCertification => ({
   type: 'GrantCertification',
   data: {
@@ -87,6 +105,21 @@ describe('Enterprise', () => {
         .given([])
         .when(register({ creditCode: ' 91350100m000100y43', name: '  Minjiang Photonics Co., Ltd. ' }))
         .then([registered]);
+    });
+
+    it('registers a sealed contact person as it was sealed', () => {
+      spec
+        .given([])
+        .when(register({ contact: sealed }))
+        .then([registeredWithContact]);
+    });
+
+    it('refuses a contact person in clear', () => {
+      const clear = { name: 'Lin Wei', phone: '+86 138 0000 0000', email: 'lin@example.cn' };
+      spec
+        .given([])
+        .when(register({ contact: clear as never }))
+        .thenThrows(InvalidEnterpriseInputError, 'ENTERPRISE.INVALID_INPUT');
     });
 
     it('refuses a second registration', () => {
@@ -231,6 +264,28 @@ describe('Enterprise', () => {
       spec
         .given([registered, granted()])
         .when(revoke({}, { sub: 'f', role: 'fund-manager' }))
+        .thenThrows(ForbiddenError, 'AUTH.FORBIDDEN');
+    });
+  });
+
+  describe('EraseEnterpriseContact', () => {
+    it('records the erasure of a held contact, naming only the destroyed key', () => {
+      spec.given([registeredWithContact]).when(erase()).then([erased]);
+    });
+
+    it('is a no-op once erased, or when no contact was ever given', () => {
+      spec.given([registeredWithContact, erased]).when(erase()).then([]);
+      spec.given([registered]).when(erase()).then([]);
+    });
+
+    it('refuses an unregistered enterprise', () => {
+      spec.given([]).when(erase()).thenThrows(EnterpriseNotFoundError, 'ENTERPRISE.NOT_FOUND');
+    });
+
+    it.each(['bank', 'enterprise', 'fund-manager', 'auditor'] as const)('refuses a %s', (role) => {
+      spec
+        .given([registeredWithContact])
+        .when(erase({ sub: 'x', role, enterpriseId: 'ent-1' }))
         .thenThrows(ForbiddenError, 'AUTH.FORBIDDEN');
     });
   });

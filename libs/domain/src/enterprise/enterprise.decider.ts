@@ -5,11 +5,13 @@ import { assertNever } from '../shared/decider';
 import { validateUnifiedSocialCreditCode } from '../identifiers/unified-social-credit-code';
 import type {
   EnterpriseCommand,
+  EraseEnterpriseContact,
   GrantCertification,
   RegisterEnterprise,
   RevokeCertification,
 } from './enterprise.commands';
 import { CERTIFICATIONS, ENTERPRISE_SIZES } from './enterprise.commands';
+import { asSealedContact, type SealedContact } from './enterprise.contact';
 import {
   CertificationAlreadyHeldError,
   CertificationNotHeldError,
@@ -32,10 +34,36 @@ function registerEnterprise({ data, metadata }: RegisterEnterprise, state: Enter
   const creditCode = validateUnifiedSocialCreditCode(data.creditCode);
   const region = text(data.region, 'region');
   const size = oneOf(data.size, ENTERPRISE_SIZES, 'size');
+  const contact = sealedContact(data.contact);
   if (state.status !== 'unregistered') {
     throw new EnterpriseAlreadyExistsError(`Enterprise ${enterpriseId} is already registered`, { enterpriseId });
   }
-  return [{ type: 'EnterpriseRegistered', data: { enterpriseId, name, creditCode, region, size } }];
+  return [{ type: 'EnterpriseRegistered', data: { enterpriseId, name, creditCode, region, size, contact } }];
+}
+
+/** Only a sealed contact ever reaches an event: anything else (a contact in clear, say) is refused. */
+function sealedContact(value: unknown): SealedContact | null {
+  if (value === undefined || value === null) return null;
+  const sealed = asSealedContact(value);
+  if (!sealed) {
+    throw new InvalidEnterpriseInputError('contact must be sealed (keyId, iv, ciphertext, tag), never in clear', {
+      field: 'contact',
+    });
+  }
+  return sealed;
+}
+
+/** Idempotent: nothing to record when no contact is held (none given, or already erased). */
+function eraseContact({ data, metadata }: EraseEnterpriseContact, state: EnterpriseState): EnterpriseEvent[] {
+  requireRole(metadata.actor, 'admin');
+  const enterprise = registered(state, data.enterpriseId);
+  if (enterprise.contact.status !== 'held') return [];
+  return [
+    {
+      type: 'EnterpriseContactErased',
+      data: { enterpriseId: enterprise.enterpriseId, keyId: enterprise.contact.keyId },
+    },
+  ];
 }
 
 function grantCertification({ data, metadata }: GrantCertification, state: EnterpriseState): EnterpriseEvent[] {
@@ -118,6 +146,8 @@ export function decideEnterprise(command: EnterpriseCommand, state: EnterpriseSt
       return grantCertification(command, state);
     case 'RevokeCertification':
       return revokeCertification(command, state);
+    case 'EraseEnterpriseContact':
+      return eraseContact(command, state);
     default:
       return assertNever(command);
   }

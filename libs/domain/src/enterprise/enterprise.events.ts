@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { DomainEvent } from '../shared/decider';
 import type { Certification, EnterpriseSize } from './enterprise.commands';
+import type { SealedContact } from './enterprise.contact';
 
 export type EnterpriseRegistered = DomainEvent<
   'EnterpriseRegistered',
@@ -10,6 +11,8 @@ export type EnterpriseRegistered = DomainEvent<
     readonly creditCode: string;
     readonly region: string;
     readonly size: EnterpriseSize;
+    /** Schema v2: the contact person sealed with their data key, or null (none given; every v1 event). */
+    readonly contact: SealedContact | null;
   }
 >;
 
@@ -34,4 +37,18 @@ export type EnterpriseCertificationRevoked = DomainEvent<
   }
 >;
 
-export type EnterpriseEvent = EnterpriseRegistered | EnterpriseCertificationGranted | EnterpriseCertificationRevoked;
+/**
+ * The contact person's data key was destroyed: the sealed contact in EnterpriseRegistered can no
+ * longer be read by anyone. Carries no personal data; when it happened is the event's recordedAt.
+ */
+export type EnterpriseContactErased = DomainEvent<
+  'EnterpriseContactErased',
+  {
+    readonly enterpriseId: string;
+    /** The destroyed key's id (the one the sealed contact names). */
+    readonly keyId: string;
+  }
+>;
+
+export type EnterpriseEvent =
+  EnterpriseRegistered | EnterpriseCertificationGranted | EnterpriseCertificationRevoked | EnterpriseContactErased;

@@ -18,16 +18,26 @@ export type EnterpriseState =
       readonly creditCode: string;
       readonly region: string;
       readonly size: EnterpriseSize;
+      /** The contact person: none given, held sealed under `keyId`, or erased (key destroyed). */
+      readonly contact: ContactStatus;
       /** The latest grant of each certification not revoked since; it may have expired (see holdsCertification). */
       readonly certifications: Readonly<Partial<Record<Certification, HeldCertification>>>;
     };
+
+export type ContactStatus =
+  | { readonly status: 'none' }
+  | { readonly status: 'held'; readonly keyId: string }
+  | { readonly status: 'erased'; readonly keyId: string };
 
 export const initialEnterpriseState: EnterpriseState = { status: 'unregistered' };
 
 export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
   switch (event.type) {
-    case 'EnterpriseRegistered':
-      return { status: 'registered', ...event.data, certifications: {} };
+    case 'EnterpriseRegistered': {
+      const { contact, ...facts } = event.data;
+      const held: ContactStatus = contact ? { status: 'held', keyId: contact.keyId } : { status: 'none' };
+      return { status: 'registered', ...facts, contact: held, certifications: {} };
+    }
     case 'EnterpriseCertificationGranted': {
       if (state.status !== 'registered') return state;
       const { certification, grantDate, expiryDate } = event.data;
@@ -38,6 +48,9 @@ export function evolveEnterprise(state: EnterpriseState, event: EnterpriseEvent)
       const { [event.data.certification]: _revoked, ...rest } = state.certifications;
       return { ...state, certifications: rest };
     }
+    case 'EnterpriseContactErased':
+      if (state.status !== 'registered') return state;
+      return { ...state, contact: { status: 'erased', keyId: event.data.keyId } };
     default:
       return assertNever(event);
   }
