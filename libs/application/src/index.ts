@@ -19,3 +19,5 @@ export * from './process-managers/claim-payment.process-manager';
 export * from './process-managers/recovery-sharing.process-manager';
 export * from './process-managers/pledge-enforcement.process-manager';
 export * from './tokens';
+export * from './upcasting-event-store';
+export * from './personal-data';
