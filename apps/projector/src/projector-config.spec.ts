@@ -23,4 +23,15 @@ describe('loadProjectorConfig', () => {
     expect(problems).toMatch(/^LEDGER_READ_STORE="esdb:\/\/x"/m);
     expect(problems).toMatch(/^LOG_LEVEL="loud"/m);
   });
+
+  it('opens its health listener only when LEDGER_PROJECTOR_HEALTH_PORT is set, and refuses a bad port', () => {
+    expect(loadProjectorConfig({}).healthPort).toBeUndefined();
+    expect(loadProjectorConfig({ LEDGER_PROJECTOR_HEALTH_PORT: '3001', HOST: '0.0.0.0' })).toMatchObject({
+      healthPort: 3001,
+      healthHost: '0.0.0.0',
+    });
+    expect(() => loadProjectorConfig({ LEDGER_PROJECTOR_HEALTH_PORT: 'http' })).toThrow(
+      /LEDGER_PROJECTOR_HEALTH_PORT="http" must be a port number/,
+    );
+  });
 });

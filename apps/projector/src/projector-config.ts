@@ -6,6 +6,10 @@ export interface ProjectorConfig {
   readonly eventStoreUrl: string;
   readonly readStoreUrl: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LEDGER_PROJECTOR_HEALTH_PORT: where /health/live and /health/ready answer; unset, no listener. */
+  readonly healthPort?: number;
+  /** HOST: the interface of that listener (default 127.0.0.1, `0.0.0.0` in containers). */
+  readonly healthHost?: string;
 }
 
 const LOG_LEVELS: readonly ProjectorConfig['logLevel'][] = [
@@ -27,7 +31,10 @@ export class ProjectorConfigError extends Error {
   }
 }
 
-/** LEDGER_EVENT_STORE, LEDGER_READ_STORE (defaults under LEDGER_DATA_DIR, as the API's) and LOG_LEVEL. */
+/**
+ * LEDGER_EVENT_STORE, LEDGER_READ_STORE (defaults under LEDGER_DATA_DIR, as the API's), LOG_LEVEL,
+ * and LEDGER_PROJECTOR_HEALTH_PORT with HOST for its probes.
+ */
 export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const problems: string[] = [];
   const dataDir = path.resolve(env.LEDGER_DATA_DIR ?? './data');
@@ -45,6 +52,17 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
   const logLevel = (env.LOG_LEVEL ?? 'info') as ProjectorConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${LOG_LEVELS.join(', ')}`);
+  let health: Pick<ProjectorConfig, 'healthPort' | 'healthHost'> = {};
+  const portSetting = env.LEDGER_PROJECTOR_HEALTH_PORT;
+  if (portSetting !== undefined && portSetting !== '') {
+    const healthPort = Number(portSetting);
+    // 0 asks the system for a free port (tests); the port taken is printed at start.
+    if (!Number.isInteger(healthPort) || healthPort < 0 || healthPort > 65535) {
+      problems.push(`LEDGER_PROJECTOR_HEALTH_PORT="${portSetting}" must be a port number (0-65535)`);
+    } else {
+      health = { healthPort, healthHost: env.HOST ?? '127.0.0.1' };
+    }
+  }
   if (problems.length > 0) throw new ProjectorConfigError(problems);
-  return { eventStoreUrl, readStoreUrl, logLevel };
+  return { eventStoreUrl, readStoreUrl, logLevel, ...health };
 }

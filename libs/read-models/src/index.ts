@@ -1,4 +1,5 @@
 export * from './columns/bigint-column';
+export * from './health/readiness';
 export * from './projections/projection';
 export * from './projections/projection-checkpoints';
 export * from './projections/projection-runner';

@@ -1,29 +1,77 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { formatPosition, type EventStore } from '@pledge-ledger/event-store';
+import type { EventStore } from '@pledge-ledger/event-store';
 import { EVENT_STORE } from '@pledge-ledger/application';
+import { checkReadiness, type Projector, type ReadinessReport, type ReadStore } from '@pledge-ledger/read-models';
 import { Public } from '../http/auth/auth.decorators';
+import { PROJECTOR, READ_STORE } from '../read-side/read-side.tokens';
+import { LivenessReportDto, ReadinessReportDto } from './health.dto';
 
-export interface HealthReport {
-  status: 'ok' | 'unavailable';
-  checks: { eventStore: { status: 'up' | 'down'; headPosition?: string; error?: string } };
-}
-
-/** Liveness and readiness in one answer: 200 when the event store answers, 503 when it does not. Load balancers have no token. */
+/**
+ * Probes for orchestrators and load balancers, without a token. Liveness says only that the
+ * process answers (restarting it cannot fix a database that is down); readiness says whether it
+ * can serve: event store and read store answer, and the projections it runs are running.
+ */
 @Public()
+@ApiTags('health')
 @Controller('health')
-export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+export class HealthController implements OnApplicationBootstrap {
+  private readStore: ReadStore | undefined;
+  private projector: Projector | null = null;
 
-  @Get()
-  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Both come from the read side's modules; a test app without them still has a liveness probe.
+    this.readStore = this.find<ReadStore>(READ_STORE);
+    this.projector = this.find<Projector | null>(PROJECTOR) ?? null;
+  }
+
+  private find<T>(token: symbol): T | undefined {
     try {
-      const head = await this.store.headPosition();
-      return { status: 'ok', checks: { eventStore: { status: 'up', headPosition: formatPosition(head) } } };
-    } catch (error) {
-      reply.status(HttpStatus.SERVICE_UNAVAILABLE);
-      const message = error instanceof Error ? error.message : String(error);
-      return { status: 'unavailable', checks: { eventStore: { status: 'down', error: message } } };
+      return this.moduleRef.get<T>(token, { strict: false });
+    } catch {
+      return undefined;
     }
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (checks no dependency)', security: [] })
+  @ApiOkResponse({ type: LivenessReportDto })
+  live(): LivenessReportDto {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: event store and read store answer, in-process projections run',
+    security: [],
+  })
+  @ApiOkResponse({ type: ReadinessReportDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessReportDto, description: 'A check is down; it says why' })
+  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    return this.readiness(reply);
+  }
+
+  /** Kept for callers of the first version: the same as /health/ready. */
+  @Get()
+  @ApiOperation({ summary: 'Readiness (the same as /health/ready)', security: [], deprecated: true })
+  @ApiOkResponse({ type: ReadinessReportDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessReportDto })
+  check(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    return this.readiness(reply);
+  }
+
+  private async readiness(reply: FastifyReply): Promise<ReadinessReport> {
+    void reply.header('cache-control', 'no-store');
+    if (!this.readStore) throw new Error('The read store is not registered in this application');
+    const report = await checkReadiness({ store: this.store, readStore: this.readStore, projector: this.projector });
+    if (report.status !== 'ok') reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return report;
   }
 }

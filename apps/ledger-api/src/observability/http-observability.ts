@@ -5,7 +5,7 @@ import { LedgerMetrics } from './ledger-metrics';
 import type { Logger } from './logger';
 
 /** Scraped and probed every few seconds: logged at debug, so info stays the traffic that matters. */
-const PROBES = new Set(['/metrics', '/health']);
+const PROBES = new Set(['/metrics', '/health', '/health/live', '/health/ready']);
 
 /**
  * One log line per request, written when the answer has gone: method, route pattern, path without

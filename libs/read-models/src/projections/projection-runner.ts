@@ -22,6 +22,13 @@ export interface ProjectionRunnerOptions {
   readonly onError?: (error: unknown, projection: string) => void;
 }
 
+/** What readiness checks look at: whether the runner's loop runs, and its last failure since it last committed. */
+export interface ProjectionRunnerStatus {
+  readonly running: boolean;
+  /** The latest failure not yet followed by a committed batch; `at` in ms since the epoch. */
+  readonly failure: { readonly error: string; readonly at: number } | null;
+}
+
 /**
  * Keeps one projection up to date: reads the global feed from its stored checkpoint, catches up in
  * batches, then follows live events. Each batch and its checkpoint commit in one transaction.
@@ -36,6 +43,7 @@ export class ProjectionRunner {
   private reloadRequested = false;
   private pauseGate: { promise: Promise<void>; open: () => void } | null = null;
   private attempt: Promise<void> = Promise.resolve();
+  private failure: ProjectionRunnerStatus['failure'] = null;
   private readonly sleeper = new Sleeper();
   private readonly waiters: PositionWaiters = new Set();
   private readonly target: ProjectionTarget;
@@ -58,6 +66,10 @@ export class ProjectionRunner {
   /** Position of the last event whose batch is committed. */
   get checkpoint(): After {
     return this.position;
+  }
+
+  get status(): ProjectionRunnerStatus {
+    return { running: this.loop !== null && !this.stopped, failure: this.failure };
   }
 
   async start(): Promise<void> {
@@ -116,7 +128,7 @@ export class ProjectionRunner {
           continue;
         }
         // The feed or the read store failed: start over from the committed checkpoint.
-        this.options.onError?.(error, this.name);
+        this.fail(error);
         await this.sleeper.sleep(wait);
         wait = Math.min(wait * 2, this.options.maxRetryDelayMs ?? 5_000);
       }
@@ -161,14 +173,20 @@ export class ProjectionRunner {
       );
       try {
         this.moveTo(await attempt);
+        this.failure = null;
         return true;
       } catch (error) {
         if (error instanceof CheckpointMovedError || this.stopped) throw error;
-        this.options.onError?.(error, this.name);
+        this.fail(error);
         await this.sleeper.sleep(wait);
         wait = Math.min(wait * 2, this.options.maxRetryDelayMs ?? 5_000);
       }
     }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = { error: error instanceof Error ? error.message : String(error), at: Date.now() };
+    this.options.onError?.(error, this.name);
   }
 
   private loadStoredCheckpoint(): Promise<After> {
