@@ -21,3 +21,7 @@ export * from './process-managers/pledge-enforcement.process-manager';
 export * from './tokens';
 export * from './upcasting-event-store';
 export * from './personal-data';
+export * from './audit/as-of';
+export * from './audit/replay-aggregate';
+export * from './audit/scan-history';
+export * from './audit/verify-event-store';

@@ -34,6 +34,7 @@ export * from './claims/claim.query';
 export * from './fund-dashboard/fund-dashboard.entity';
 export * from './fund-dashboard/fund-dashboard.projection';
 export * from './fund-dashboard/fund-dashboard.query';
+export * from './fund-dashboard/fund-dashboard-as-of';
 export * from './bank-portfolio/bank-portfolio.entity';
 export * from './bank-portfolio/bank-portfolio.projection';
 export * from './bank-portfolio/bank-portfolio.query';

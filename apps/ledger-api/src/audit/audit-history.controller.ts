@@ -1,42 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseInstant, type HistoryFilter } from '@pledge-ledger/application';
 import { parsePosition, START, type Actor } from '@pledge-ledger/event-store';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CurrentActor, Roles } from '../http';
 import { RequestValidationError } from '../http/errors/http-error';
-import { PageDto, POSITION_PATTERN, POSITION_PROBLEM } from '../read-side/read.dto';
+import { AuditEventsDto, AuditStreamDto, STREAM_ID } from './audit.dto';
+import { AUDIT_EVENT_PAGE_EXAMPLE } from './audit.examples';
 import {
   ReadAuditEventsQuery,
   ReadAuditStreamQuery,
   type AuditEventPage,
   type AuditStreamPage,
 } from './audit-history.queries';
-
-/** `minPosition` is accepted like on every GET; nothing to wait for: these read the event store itself. */
-export class AuditEventsDto extends PageDto {
-  @ApiPropertyOptional({ description: 'Events strictly after this position (the `nextCursor` of the previous page)' })
-  @IsOptional()
-  @Matches(POSITION_PATTERN, { message: `after ${POSITION_PROBLEM}` })
-  after?: string;
-}
-
-export class AuditStreamDto extends PageDto {
-  @ApiPropertyOptional({
-    description: 'First revision to return (the `nextRevision` of the previous page)',
-    default: 0,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'fromRevision must be a whole number from 0' })
-  @Min(0, { message: 'fromRevision must be a whole number from 0' })
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'fromRevision must be a whole number from 0' })
-  fromRevision?: number;
-}
-
-/** Stream ids are `<aggregate>-<id>`: the id's alphabet, a little longer. */
-const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 @ApiTags('audit')
 @Controller('v1/audit')
@@ -45,14 +21,19 @@ export class AuditHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Every event in global order with its metadata, a page at a time' })
+  @ApiOperation({
+    summary:
+      'Events in global order with their metadata and hash, a page at a time; filtered by stream, type, actor, ' +
+      'correlationId and recorded time (from inclusive, to exclusive) while the history is scanned',
+  })
+  @ApiOkResponse({ description: 'A page and the cursor to go on from', schema: { example: AUDIT_EVENT_PAGE_EXAMPLE } })
   events(@Query() dto: AuditEventsDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
     const after = dto.after === undefined ? START : parsePosition(dto.after);
-    return this.queries.execute(new ReadAuditEventsQuery(actor, after, dto.limit ?? 100));
+    return this.queries.execute(new ReadAuditEventsQuery(actor, after, dto.limit ?? 100, filterOf(dto)));
   }
 
   @Get('streams/:streamId')
-  @ApiOperation({ summary: "One stream's events in revision order with their metadata" })
+  @ApiOperation({ summary: "One stream's events in revision order with their metadata and hash" })
   stream(
     @Param('streamId') streamId: string,
     @Query() dto: AuditStreamDto,
@@ -65,4 +46,21 @@ export class AuditHistoryController {
     }
     return this.queries.execute(new ReadAuditStreamQuery(actor, streamId, dto.fromRevision ?? 0, dto.limit ?? 100));
   }
+}
+
+function filterOf(dto: AuditEventsDto): HistoryFilter {
+  const from = dto.from === undefined ? undefined : parseInstant(dto.from, 'from');
+  const to = dto.to === undefined ? undefined : parseInstant(dto.to, 'to');
+  if (from !== undefined && to !== undefined && Date.parse(to) <= Date.parse(from)) {
+    throw new RequestValidationError([{ field: 'to', problems: [`to (${to}) must be later than from (${from})`] }]);
+  }
+  const filter = {
+    streamId: dto.stream,
+    type: dto.type,
+    actor: dto.actor,
+    correlationId: dto.correlationId,
+    from,
+    to,
+  };
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as HistoryFilter;
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { RAW_EVENT_STORE } from '@pledge-ledger/application';
+import { RAW_EVENT_STORE, scanHistory, type HistoryFilter } from '@pledge-ledger/application';
 import {
   formatPosition,
   type Actor,
@@ -10,8 +10,8 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@pledge-ledger/event-store';
-import { HttpError } from '../http/errors/http-error';
 import { NotFoundForCallerError } from '../read-side/read-errors';
+import { requireAuditor } from './audit-access';
 
 /** An event exactly as stored, with its metadata (who, when, why) and where it sits. */
 export interface AuditEvent {
@@ -20,14 +20,24 @@ export interface AuditEvent {
   readonly revision: number;
   readonly type: string;
   readonly data: EventData;
+  /** Who (actor sub, role, bank or enterprise), when (recordedAt), in answer to what (correlationId, causationId). */
   readonly metadata: EventMetadata;
+  /** The event's link in its stream's hash chain (libs/event-store/src/hash-chain.ts). */
+  readonly hash: string;
 }
 
 export interface AuditEventPage {
   readonly items: AuditEvent[];
-  /** Pass as `after` for the next page; null when this page reached the end of the history so far. */
+  /**
+   * Pass as `after` for the next page; null when the scan reached the end of the history so far.
+   * With filters a page may hold fewer than `limit` items (even none) and still have a cursor: the
+   * scan stopped after reading SCAN_BUDGET events.
+   */
   readonly nextCursor: string | null;
 }
+
+/** Most events one filtered page reads, matching or not, before it answers with its cursor. */
+export const SCAN_BUDGET = 5_000;
 
 export interface AuditStreamPage {
   readonly streamId: string;
@@ -42,6 +52,7 @@ export class ReadAuditEventsQuery extends Query<AuditEventPage> {
     readonly caller: Actor,
     readonly after: After,
     readonly limit: number,
+    readonly filter: HistoryFilter = {},
   ) {
     super();
   }
@@ -67,17 +78,8 @@ function auditEvent(event: RecordedEvent): AuditEvent {
     type: event.type,
     data: event.data,
     metadata: event.metadata,
+    hash: (event as RecordedEvent & { readonly hash: string }).hash, // TODO(hash): plain event.hash once it lands
   };
-}
-
-/** The raw history is the auditor's alone (DESIGN.md 1), whatever route asks for it. */
-function requireAuditor(caller: Actor): void {
-  if (caller.role !== 'auditor') {
-    throw new HttpError(403, 'AUTH.FORBIDDEN', `A ${caller.role} may not read the raw history; it needs auditor`, {
-      role: caller.role,
-      allowedRoles: ['auditor'],
-    });
-  }
 }
 
 @QueryHandler(ReadAuditEventsQuery)
@@ -86,9 +88,9 @@ export class ReadAuditEventsHandler implements IQueryHandler<ReadAuditEventsQuer
 
   async execute(query: ReadAuditEventsQuery): Promise<AuditEventPage> {
     requireAuditor(query.caller);
-    const events = await this.store.readAll({ after: query.after, maxCount: query.limit + 1 });
-    const items = events.slice(0, query.limit).map(auditEvent);
-    return { items, nextCursor: events.length > query.limit ? items[items.length - 1].position : null };
+    const { after, limit, filter } = query;
+    const scan = await scanHistory(this.store, { after, limit, filter, scanBudget: SCAN_BUDGET });
+    return { items: scan.events.map(auditEvent), nextCursor: scan.next === null ? null : formatPosition(scan.next) };
   }
 }
 

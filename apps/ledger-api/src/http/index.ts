@@ -3,6 +3,7 @@ export { CurrentActor, CurrentContext, Public, Roles } from './auth/auth.decorat
 export type { TokenRole } from './auth/jwt-verifier';
 export type { ErrorBody, FieldProblem } from './errors/error-body';
 export { HttpError } from './errors/http-error';
+export { IdempotencyExempt } from './idempotency/idempotency-exempt';
 export { ApiCommand, type ApiCommandOptions } from './openapi/api-command.decorator';
 export { CommandResponseSchema, ErrorBodySchema } from './openapi/schemas';
 export { CommandResponse, WithRevision, type CommandResponseBody } from './responses/command-response';

@@ -6,6 +6,7 @@ import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxj
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { HttpError, RequestValidationError } from '../errors/http-error';
 import { toErrorResponse } from '../errors/to-error-response';
+import { isIdempotencyExempt } from './idempotency-exempt';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
 import { requestHash } from './request-hash';
 
@@ -48,7 +49,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
-    if (request.method !== 'POST' || header === undefined || !request.actor) return next.handle();
+    if (request.method !== 'POST' || header === undefined || !request.actor || isIdempotencyExempt(context)) {
+      return next.handle();
+    }
     const key = Array.isArray(header) ? header.join(',') : header;
     if (!KEY_PATTERN.test(key)) {
       return throwError(
