@@ -5,6 +5,7 @@
  * Exit 0 on success; otherwise one line on stderr and a code from cli-error.ts.
  */
 import { existsSync } from 'node:fs';
+import { withUpcasting } from '@pledge-ledger/application';
 import type { EventStore } from '@pledge-ledger/event-store';
 import { openEventStore } from '@pledge-ledger/event-store';
 import { CliError, EXIT } from './cli-error';
@@ -29,6 +30,11 @@ async function run(options: CliOptions): Promise<CommandOutput> {
   }
 }
 
+/**
+ * A command ready to run on the raw store: verify, export and import read and write exactly what
+ * was stored (and hashed); replay and rebuild read through the upcasting decorator, as the
+ * application's deciders and projections do.
+ */
 type Prepared = (store: EventStore, url: string) => Promise<CommandOutput>;
 
 function prepare(options: CliOptions): Prepared {
@@ -40,12 +46,13 @@ function prepare(options: CliOptions): Prepared {
       const aggregate = parseAggregate(required(options.aggregate, '--aggregate'));
       const id = required(options.id, '--id');
       const asOf = parseAsOf(required(options.asOf, '--as-of'));
-      return (store) => replayCommand(store, aggregate, id, asOf, json);
+      return (store) => replayCommand(withUpcasting(store), aggregate, id, asOf, json);
     }
     case 'rebuild-projections': {
       const readUrl = readStoreUrl(options.readStore);
       const target = options.positionals[0] ?? 'all';
-      return (store) => rebuildProjectionsCommand(store, readUrl, target, json);
+      // The same upcast events the live projections read, so rebuilt rows equal live ones.
+      return (store) => rebuildProjectionsCommand(withUpcasting(store), readUrl, target, json);
     }
     case 'export':
       return (store, url) => exportCommand(store, storeKind(url), options.out, json);
