@@ -138,13 +138,13 @@ describe('ledger verify, import refusals and replay (the built CLI on SQLite)', 
       expect(earlier).toMatchObject({ revision: before.revision, position: before.position });
       expect(earlier.state).toMatchObject({
         status: 'active',
-        servicing: { principalRepaid: '0', interestRepaid: '0' },
+        servicing: { principalRepaid: '0.00', interestRepaid: '0.00' },
       });
 
-      // 35,000.00 repaid: the month's interest 20,000.00 first, then 15,000.00 of principal (in fen).
+      // 35,000.00 repaid: the month's interest 20,000.00 first, then 15,000.00 of principal.
       const at = await replay(repaid.position);
       expect(at).toMatchObject({ revision: repaid.revision, position: repaid.position });
-      expect(at.state.servicing).toMatchObject({ principalRepaid: '1500000', interestRepaid: '2000000' });
+      expect(at.state.servicing).toMatchObject({ principalRepaid: '15000.00', interestRepaid: '20000.00' });
 
       const now = await replay(events[events.length - 1].position);
       expect(now).toMatchObject({ revision: loanEvents.length - 1, eventsApplied: loanEvents.length });
@@ -155,8 +155,8 @@ describe('ledger verify, import refusals and replay (the built CLI on SQLite)', 
       const repaid = repayment();
       const justBefore = new Date(Date.parse(repaid.metadata.recordedAt) - 1).toISOString();
       const earlier = await replay(justBefore);
-      expect(earlier).toMatchObject({ asOf: justBefore, revision: repaid.revision - 1 });
-      expect(earlier.state).toMatchObject({ status: 'active', servicing: { principalRepaid: '0' } });
+      expect(earlier).toMatchObject({ asOf: { time: justBefore }, revision: repaid.revision - 1 });
+      expect(earlier.state).toMatchObject({ status: 'active', servicing: { principalRepaid: '0.00' } });
 
       const human = await cli([
         'replay',
@@ -187,7 +187,7 @@ describe('ledger verify, import refusals and replay (the built CLI on SQLite)', 
         '2026-03-01',
       ]);
       expect(run.code).toBe(64);
-      expect(run.stderr).toContain('--as-of "2026-03-01" must be a position');
+      expect(run.stderr).toContain('--as-of "2026-03-01" is not an ISO-8601 time with its zone');
     });
   });
 });

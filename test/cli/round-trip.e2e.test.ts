@@ -68,7 +68,12 @@ describe('ledger export / import: SQLite -> PostgreSQL -> EventStoreDB -> SQLite
       expect(rest[rest.length - 1]).toEqual({ kind: 'trailer', events: events.length, streams });
       expect(lines(i).slice(1, -1).map(withoutPosition)).toEqual(lines(0).slice(1, -1).map(withoutPosition));
       const verified = JSON.parse(await cli(['verify', '--json', '--store', stores[i].url]));
-      expect(verified).toMatchObject({ ok: true, events: events.length, streams, firstBrokenLink: null });
+      expect(verified).toMatchObject({
+        ok: true,
+        eventsChecked: events.length,
+        streamsChecked: streams,
+        firstBrokenLink: null,
+      });
     }
     // EventStoreDB's positions are its own (commit/prepare log offsets), not the SQL stores' 1..N.
     expect(

@@ -14,7 +14,7 @@ import type { CommandOutput } from './command-output';
 import { exportCommand } from './export/export.command';
 import { importCommand } from './import/import.command';
 import { rebuildProjectionsCommand } from './rebuild/rebuild-projections.command';
-import { parseAggregate, parseAsOf, replayCommand } from './replay/replay.command';
+import { parseReplayArguments, replayCommand } from './replay/replay.command';
 import { eventStoreUrl, readStoreUrl, redactUrl, storeKind } from './store-settings';
 import { verifyCommand } from './verify/verify.command';
 
@@ -43,9 +43,11 @@ function prepare(options: CliOptions): Prepared {
     case 'verify':
       return (store) => verifyCommand(store, json);
     case 'replay': {
-      const aggregate = parseAggregate(required(options.aggregate, '--aggregate'));
+      const { aggregate, asOf } = parseReplayArguments(
+        required(options.aggregate, '--aggregate'),
+        required(options.asOf, '--as-of'),
+      );
       const id = required(options.id, '--id');
-      const asOf = parseAsOf(required(options.asOf, '--as-of'));
       return (store) => replayCommand(withUpcasting(store), aggregate, id, asOf, json);
     }
     case 'rebuild-projections': {

@@ -1,34 +1,25 @@
-import type { ChainVerification, EventStore } from '@pledge-ledger/event-store';
-import { formatPosition, verifyChains } from '@pledge-ledger/event-store';
+import type { VerificationReport } from '@pledge-ledger/application';
+import { verifyEventStore } from '@pledge-ledger/application';
+import type { EventStore } from '@pledge-ledger/event-store';
 import { EXIT } from '../cli-error';
-import { toJson } from '../json-output';
-import { readAllEvents } from '../read-all';
 import type { CommandOutput } from '../command-output';
+import { toJson } from '../json-output';
 
-/** `ledger verify`: recomputes every stream's hash chain over the whole store, in global order. */
+/**
+ * `ledger verify`: every stream's hash chain recomputed over the raw store up to its head
+ * (libs/application's verifyEventStore, what POST /v1/audit/verifications runs). Exit 1 at the
+ * first broken link.
+ */
 export async function verifyCommand(store: EventStore, json: boolean): Promise<CommandOutput> {
-  const result = await verifyChains(readAllEvents(store));
-  return { exitCode: result.ok ? EXIT.ok : EXIT.failed, text: json ? toJson(asJson(result)) : describe(result) };
+  const report = await verifyEventStore(store);
+  return { exitCode: report.ok ? EXIT.ok : EXIT.failed, text: json ? toJson(report) : describe(report) };
 }
 
-function asJson(result: ChainVerification): object {
-  const link = result.firstBrokenLink;
-  return {
-    ok: result.ok,
-    events: result.eventsChecked,
-    streams: result.streamsChecked,
-    lastPosition: result.lastPosition && formatPosition(result.lastPosition),
-    firstBrokenLink: link && { ...link, position: link.position && formatPosition(link.position) },
-  };
-}
-
-function describe(result: ChainVerification): string {
-  const link = result.firstBrokenLink;
-  if (!link) return `ok: ${result.eventsChecked} events in ${result.streamsChecked} streams`;
-  const where = `stream ${link.streamId} revision ${link.revision} at position ${link.position ? formatPosition(link.position) : 'unknown'}`;
-  const what = link.reason === 'hash' ? 'hash' : 'revision';
+function describe(report: VerificationReport): string {
+  const link = report.firstBrokenLink;
+  if (!link) return `ok: ${report.eventsChecked} events in ${report.streamsChecked} streams`;
   return (
-    `broken: ${where}: expected ${what} ${link.expected}, found ${link.found} ` +
-    `(${result.eventsChecked} events before it verified)`
+    `broken: stream ${link.streamId} revision ${link.revision} at position ${link.position ?? 'unknown'}: ` +
+    `expected ${link.reason} ${link.expected}, found ${link.found} (${report.eventsChecked} events before it verified)`
   );
 }
