@@ -1,0 +1,341 @@
+/**
+ * B2 HTTP commands (issue 7): repayments (POST /v1/loans/{id}/repayments, a bank JWT, an
+ * Idempotency-Key each) from 64 keep-alive connections against the built API as its own process,
+ * with projections in-process, on PostgreSQL and on SQLite; next to the same repayments decided
+ * and appended in this process without HTTP (executeCommand) and the bare append of B1
+ * (single-event appends, 64 writers), one after the other so the ratios hold on a noisy machine.
+ * While the API runs, the projection lag (command answered -> every projection's checkpoint past
+ * its position) is measured by polling the read store's checkpoints.
+ *
+ *   npm run bench:http
+ *   LEDGER_BENCH_SECONDS=10     measured seconds per contender (after a warm-up of a fifth, at most 2 s)
+ *   LEDGER_BENCH_LOANS=1000     loans set up before each run; each worker repays its own loans in turn
+ *   LEDGER_BENCH_ONLY=http-postgres,http-sqlite,command-postgres,append-postgres
+ *   LEDGER_BENCH_CPU_PROF=1     run the API under --cpu-prof (profiles in bench/results/profiles)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { executeCommand } from '@pledge-ledger/application';
+import { Client } from 'pg';
+import { loanDecider, loanStreamId } from '@pledge-ledger/domain';
+import { PostgresEventStore } from '@pledge-ledger/event-store';
+import { oursPostgres, repaymentEvents } from './append-contenders';
+import { closedLoop, processCpuMs, type LoopFigures } from './closed-loop';
+import {
+  PG_URL,
+  RESULTS_DIR,
+  describeMachine,
+  dropSchema,
+  freshSchemaName,
+  machineInfo,
+  numberSetting,
+  selected,
+  writeResults,
+} from './environment';
+import { HttpClient } from './http-client';
+import { startApi } from './ledger-api-process';
+import { benchSecret, repaymentBody, seedWorld } from './ledger-world';
+import { loanHistory, repaymentCommand, writeLoan } from './loan-history';
+import { round, ratio, table } from './measure';
+import { ProjectionLagProbe, postgresCheckpoints, sqliteCheckpoints, type CheckpointSource } from './projection-lag';
+
+const CONNECTIONS = 64;
+
+async function createSchemas(names: readonly string[]): Promise<void> {
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`CREATE SCHEMA "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Figures extends LoopFigures {
+  readonly contender: string;
+  readonly description: string;
+  readonly loans: number;
+  readonly setupSeconds: number;
+  /** Share of one core the API process used in the measured window. */
+  readonly apiCpuPercent: number | null;
+  readonly lag?: {
+    readonly samples: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+    readonly maxMs: number;
+    readonly unresolved: number;
+  };
+}
+
+interface Settings {
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly loans: number;
+}
+
+const log = (line: string): void => console.log(line);
+
+/** The API on one store, set up with `loans` loans, then repayments from 64 connections. */
+async function httpContender(name: string, settings: Settings, store: 'postgres' | 'sqlite'): Promise<Figures> {
+  const secret = benchSecret();
+  const schemas: string[] = [];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-http-'));
+  const env: Record<string, string> = {
+    LEDGER_JWT_SECRET: secret,
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_PROJECTIONS: 'in-process',
+  };
+  let checkpoints: () => Promise<CheckpointSource>;
+  if (store === 'postgres') {
+    const events = freshSchemaName('bench_http_events');
+    const reads = freshSchemaName('bench_http_reads');
+    schemas.push(events, reads);
+    // Made here, not by the API: its stores each CREATE SCHEMA IF NOT EXISTS at start, concurrently,
+    // and two of those racing on a new schema fail with a duplicate key (seen here; reported).
+    await createSchemas([events, reads]);
+    env.LEDGER_EVENT_STORE = `${PG_URL}?schema=${events}`;
+    env.LEDGER_READ_STORE = `${PG_URL}?schema=${reads}`;
+    checkpoints = () => postgresCheckpoints(PG_URL, reads);
+  } else {
+    checkpoints = () => Promise.resolve(sqliteCheckpoints(path.join(dataDir, 'read-models.sqlite')));
+  }
+  const profile = process.env.LEDGER_BENCH_CPU_PROF === '1';
+  const api = await startApi(
+    env,
+    profile
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
+          `--cpu-prof-name=http-${store}-${Date.now()}.cpuprofile`,
+        ]
+      : [],
+  );
+  const client = new HttpClient(api.baseUrl, CONNECTIONS);
+  try {
+    const setupStarted = Date.now();
+    const world = await seedWorld(client, { loans: settings.loans, suffix: '', secret, concurrency: 16, log });
+    const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
+    log(`  set up in ${setupSeconds} s`);
+
+    const probe = new ProjectionLagProbe(await checkpoints());
+    probe.start();
+    const repaid = new Array<number>(world.loanIds.length).fill(0);
+    const turn = new Array<number>(CONNECTIONS).fill(0);
+    let cpuAtOpen: number | null = null;
+    let cpuAtClose: number | null = null;
+    const run = randomUUID().slice(0, 8);
+    const figures = await closedLoop(
+      {
+        workers: CONNECTIONS,
+        seconds: settings.seconds,
+        warmupSeconds: settings.warmupSeconds,
+        onWindow: (open) => {
+          probe.record(open);
+          if (open) cpuAtOpen = processCpuMs(api.child.pid);
+          else cpuAtClose ??= processCpuMs(api.child.pid);
+        },
+      },
+      async (worker) => {
+        // Worker w repays loans w, w + 64, w + 128, ... in turn: never two repayments on one loan at once.
+        const mine = Math.ceil((world.loanIds.length - worker) / CONNECTIONS);
+        const loan = worker + CONNECTIONS * (turn[worker]++ % mine);
+        const index = repaid[loan]++;
+        const answer = await client.request(
+          'POST',
+          `/v1/loans/${world.loanIds[loan]}/repayments`,
+          world.tokens.bank,
+          repaymentBody(index),
+          `${run}-${loan}-${index}`,
+        );
+        const ok = answer.status === 200 || answer.status === 201;
+        if (ok) probe.acknowledged(Number((JSON.parse(answer.body) as { position: string }).position));
+        return { ok, outcome: answer.status, ...(ok ? {} : { failure: `${answer.status} ${answer.body}` }) };
+      },
+    );
+    await probe.drain(30_000);
+    const apiCpuPercent =
+      cpuAtOpen === null || cpuAtClose === null
+        ? null
+        : Math.round(((cpuAtClose - cpuAtOpen) / (settings.seconds * 1000)) * 100);
+    return {
+      contender: name,
+      description: `POST /v1/loans/{id}/repayments over HTTP, API process on ${store}, projections in-process, ${CONNECTIONS} keep-alive connections`,
+      loans: world.loanIds.length,
+      setupSeconds,
+      apiCpuPercent,
+      lag: {
+        samples: probe.lags.size,
+        p50Ms: round(probe.lags.percentile(50), 1),
+        p99Ms: round(probe.lags.percentile(99), 1),
+        maxMs: round(probe.lags.percentile(100), 1),
+        unresolved: probe.pending,
+      },
+      ...figures,
+    };
+  } finally {
+    client.close();
+    await api.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    for (const schema of schemas) await dropSchema(schema);
+  }
+}
+
+/** The same repayments decided and appended in this process: executeCommand on a PostgresEventStore, no HTTP. */
+async function commandContender(settings: Settings): Promise<Figures> {
+  const schema = freshSchemaName('bench_http_command');
+  const store = await PostgresEventStore.open({ connectionString: PG_URL, schema });
+  try {
+    const setupStarted = Date.now();
+    const { events } = loanHistory('template', 3);
+    const loanIds = Array.from({ length: settings.loans }, (_, i) => `loan-${i}`);
+    for (const loanId of loanIds)
+      await writeLoan(
+        store,
+        loanId,
+        events.map((event) => ({ ...event, data: { ...event.data, loanId } }) as typeof event),
+      );
+    const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
+    const repaid = new Array<number>(loanIds.length).fill(0);
+    const turn = new Array<number>(CONNECTIONS).fill(0);
+    const figures = await closedLoop(
+      { workers: CONNECTIONS, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds },
+      async (worker) => {
+        const mine = Math.ceil((loanIds.length - worker) / CONNECTIONS);
+        const loan = worker + CONNECTIONS * (turn[worker]++ % mine);
+        const command = repaymentCommand(loanIds[loan], repaid[loan]++);
+        await executeCommand(store, loanDecider, loanStreamId(loanIds[loan]), command, {
+          correlationId: randomUUID(),
+          causationId: null,
+        });
+        return { ok: true, outcome: 'ok' };
+      },
+    );
+    return {
+      contender: 'command-postgres',
+      description: `executeCommand(ReceiveRepayment) in this process on PostgresEventStore, ${CONNECTIONS} workers, no HTTP`,
+      loans: loanIds.length,
+      setupSeconds,
+      apiCpuPercent: null,
+      ...figures,
+    };
+  } finally {
+    await store.close();
+    await dropSchema(schema);
+  }
+}
+
+/** B1's ours-postgres single-event contender: a bare append of the same event, 64 writers. */
+async function appendContender(settings: Settings): Promise<Figures> {
+  const contender = await oursPostgres();
+  try {
+    const previous = new Array<unknown>(CONNECTIONS).fill(undefined);
+    const run = Date.now().toString(36);
+    const figures = await closedLoop(
+      { workers: CONNECTIONS, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds },
+      async (worker) => {
+        const streamId = `loan-${run}-${worker}`;
+        previous[worker] = await contender.append(streamId, repaymentEvents(1, streamId), previous[worker]);
+        return { ok: true, outcome: 'ok' };
+      },
+    );
+    return {
+      contender: 'append-postgres',
+      description: `B1 ours-postgres: PostgresEventStore.append of one RepaymentReceived, ${CONNECTIONS} writers`,
+      loans: CONNECTIONS,
+      setupSeconds: 0,
+      apiCpuPercent: null,
+      ...figures,
+    };
+  } finally {
+    await contender.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const seconds = numberSetting('LEDGER_BENCH_SECONDS', 10);
+  const settings: Settings = {
+    seconds,
+    warmupSeconds: Math.min(2, seconds / 5),
+    loans: Math.max(CONNECTIONS, Math.round(numberSetting('LEDGER_BENCH_LOANS', 1000))),
+  };
+  const machine = await machineInfo();
+  log(
+    `B2 HTTP commands: ${seconds} s per contender after ${settings.warmupSeconds} s of warm-up, ${settings.loans} loans`,
+  );
+  log(describeMachine(machine));
+
+  const contenders: [string, () => Promise<Figures>][] = [
+    ['http-postgres', () => httpContender('http-postgres', settings, 'postgres')],
+    ['http-sqlite', () => httpContender('http-sqlite', settings, 'sqlite')],
+    ['command-postgres', () => commandContender(settings)],
+    ['append-postgres', () => appendContender(settings)],
+  ];
+  const figures: Figures[] = [];
+  for (const [name, run] of contenders) {
+    if (!selected(name)) continue;
+    log(`\n${name}`);
+    const result = await run();
+    figures.push(result);
+    log(
+      `  ${result.perSecond} commands/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, outcomes ${JSON.stringify(result.outcomes)}` +
+        (result.lag ? `, projection lag p99 ${result.lag.p99Ms} ms` : '') +
+        (result.firstFailure ? `\n  first failure: ${result.firstFailure.slice(0, 300)}` : ''),
+    );
+  }
+
+  const byName = new Map(figures.map((f) => [f.contender, f]));
+  const p50 = (name: string): number | undefined => byName.get(name)?.p50Ms;
+  const difference = (a: number | undefined, b: number | undefined): number | null =>
+    a === undefined || b === undefined ? null : round(a - b, 2);
+  const overhead = {
+    httpOverCommandRate: ratio(byName.get('http-postgres')?.perSecond, byName.get('command-postgres')?.perSecond),
+    commandOverAppendRate: ratio(byName.get('command-postgres')?.perSecond, byName.get('append-postgres')?.perSecond),
+    httpOverAppendRate: ratio(byName.get('http-postgres')?.perSecond, byName.get('append-postgres')?.perSecond),
+    httpMinusCommandP50Ms: difference(p50('http-postgres'), p50('command-postgres')),
+    commandMinusAppendP50Ms: difference(p50('command-postgres'), p50('append-postgres')),
+  };
+  log(
+    '\n' +
+      table(
+        ['contender', 'commands/s', 'p50 ms', 'p99 ms', 'max ms', 'api cpu %', 'lag p50', 'lag p99', 'outcomes'],
+        figures.map((f) => [
+          f.contender,
+          f.perSecond,
+          f.p50Ms,
+          f.p99Ms,
+          f.maxMs,
+          f.apiCpuPercent ?? '-',
+          f.lag?.p50Ms ?? '-',
+          f.lag?.p99Ms ?? '-',
+          Object.entries(f.outcomes)
+            .map(([outcome, count]) => `${outcome}:${count}`)
+            .join(' '),
+        ]),
+      ),
+  );
+  log(
+    `http/command ${overhead.httpOverCommandRate ?? '-'}   command/append ${overhead.commandOverAppendRate ?? '-'}   ` +
+      `http/append ${overhead.httpOverAppendRate ?? '-'}   p50 http-command ${overhead.httpMinusCommandP50Ms ?? '-'} ms   ` +
+      `p50 command-append ${overhead.commandMinusAppendP50Ms ?? '-'} ms`,
+  );
+  const loadAverageAtEnd = os.loadavg().map((load) => round(load, 2));
+  log(`load average at end: ${loadAverageAtEnd.join(' ')}`);
+  const report = {
+    benchmark: 'B2 HTTP commands',
+    ...settings,
+    connections: CONNECTIONS,
+    machine,
+    figures,
+    overhead,
+    targets: { commandsPerSecond: 5000, p99Ms: 50, projectionLagP99Ms: 250 },
+    loadAverageAtEnd,
+  };
+  log(`\nwrote ${writeResults('http-commands', report)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
