@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { ConfigModule } from './config/config.module';
 import type { LedgerConfig } from './config/ledger-config';
 import { EnterpriseCommandsModule } from './enterprises/enterprise-commands.module';
+import { PersonalDataModule } from './enterprises/personal-data.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { FundCommandsModule } from './funds/fund-commands.module';
 import { HealthController } from './health/health.controller';
@@ -28,6 +29,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         EventStoreModule.forRoot(),
+        // Personal data keys beside the read models: contact persons are sealed and erased with them.
+        PersonalDataModule,
         HttpModule.forRoot({ idempotency: options.idempotency }),
         // The command side: every handler on the CommandBus, and the POST routes of each area.
         LedgerCommandsModule,

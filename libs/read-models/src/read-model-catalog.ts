@@ -1,4 +1,5 @@
 import { EnterpriseDashboard1795564801200 } from './migrations/1795564801200-enterprise-dashboard';
+import { EnterpriseDashboardContact1795564804000 } from './migrations/1795564804000-enterprise-dashboard-contact';
 import { enterpriseDashboardEntities } from './enterprise-dashboard/enterprise-dashboard.entity';
 import { enterpriseDashboardProjection } from './enterprise-dashboard/enterprise-dashboard.projection';
 import { IpRegister1795564801000 } from './migrations/1795564801000-ip-register';
@@ -52,6 +53,7 @@ export const readModelMigrations = [
   BankPortfolio1795564802200,
   IpRegister1795564801000,
   EnterpriseDashboard1795564801200,
+  EnterpriseDashboardContact1795564804000,
 ];
 
 export const readModelProjections: readonly Projection[] = [

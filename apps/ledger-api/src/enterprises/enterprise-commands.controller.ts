@@ -3,6 +3,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  EraseEnterpriseContactCommand,
   GrantCertificationCommand,
   RegisterEnterpriseCommand,
   RevokeCertificationCommand,
@@ -31,6 +32,7 @@ export class EnterpriseCommandsController {
         creditCode: '91350100M000100Y43',
         region: 'Fujian/Fuzhou',
         size: 'small',
+        contact: { name: 'Lin Wei', phone: '+86 591 8800 1234', email: 'lin.wei@minjiang-optics.example' },
       },
     },
   })
@@ -75,6 +77,21 @@ export class EnterpriseCommandsController {
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
     const result = await this.commands.execute(new RevokeCertificationCommand({ ...dto, enterpriseId: id }, context));
+    return CommandResponse.ok(id, result);
+  }
+
+  /**
+   * Erasure is its own resource, like a revocation: the contact person's data key is destroyed, so
+   * the sealed contact in the history can never be read again, and EnterpriseContactErased records
+   * when. Idempotent: once erased (or with no contact), it records nothing and answers the same.
+   */
+  @Post(':id/contact-erasures')
+  @ApiCommand({ summary: "Erase the enterprise's contact person (crypto-shredding: its key is destroyed)" })
+  async eraseContact(
+    @Param('id', ParseLedgerIdPipe) id: string,
+    @CurrentContext() context: RequestContext,
+  ): Promise<CommandResponse> {
+    const result = await this.commands.execute(new EraseEnterpriseContactCommand({ enterpriseId: id }, context));
     return CommandResponse.ok(id, result);
   }
 }

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ENTERPRISE_SIZES, type EnterpriseSize } from '@pledge-ledger/domain';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCreditCode, IsLedgerId } from '../http';
+import { ContactRequest } from './contact.request.dto';
 
 export class RegisterEnterpriseRequest {
   @ApiPropertyOptional({ description: 'The enterprise id; a new UUID when absent', example: 'minjiang-optics' })
@@ -28,4 +30,15 @@ export class RegisterEnterpriseRequest {
   @ApiProperty({ enum: ENTERPRISE_SIZES })
   @IsIn(ENTERPRISE_SIZES)
   size!: EnterpriseSize;
+
+  @ApiPropertyOptional({
+    type: ContactRequest,
+    nullable: true,
+    description: 'The contact person; stored only encrypted, and erasable (POST /v1/enterprises/{id}/contact-erasures)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactRequest)
+  contact?: ContactRequest | null;
 }

@@ -48,6 +48,19 @@ describe('the JSON logger', () => {
     expect(JSON.stringify(entry)).not.toMatch(/Bearer|Alice|"y"|"z"/);
   });
 
+  it("drops a contact person's details whoever passes them", () => {
+    const out = capture();
+    createLogger('info', out.stream).info(
+      {
+        contact: { name: 'Lin Wei', phone: '+86 591 8800 1234', email: 'lin@example.cn' },
+        data: { phone: '+86 138 0000 0000', email: 'wei@example.cn' },
+        sub: 's',
+      },
+      'careless',
+    );
+    expect(JSON.stringify(out.entries())).not.toMatch(/Lin Wei|8800|0000|example\.cn/);
+  });
+
   it("carries Nest's messages with their context and an error's stack", () => {
     const out = capture();
     const nest = new PinoNestLogger(createLogger('debug', out.stream));

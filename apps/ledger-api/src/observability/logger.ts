@@ -6,7 +6,8 @@ export type { Logger } from 'pino';
 
 /**
  * Paths removed from anything logged, whatever a caller passes: the ledger never logs credentials,
- * bodies or names. The request log only ever names the caller by `sub` and role.
+ * bodies, names or a contact person's details (docs/personal-data.md). The request log only ever
+ * names the caller by `sub` and role.
  */
 const REDACTED = [
   'authorization',
@@ -15,12 +16,18 @@ const REDACTED = [
   'token',
   'password',
   'name',
+  'contact',
+  'phone',
+  'email',
   '*.authorization',
   '*.headers',
   '*.body',
   '*.token',
   '*.password',
   '*.name',
+  '*.contact',
+  '*.phone',
+  '*.email',
 ];
 
 /**

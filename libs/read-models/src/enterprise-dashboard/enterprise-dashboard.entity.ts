@@ -19,6 +19,18 @@ export class EnterpriseDashboardEnterpriseRow {
   /** micro, small or medium. */
   @Column({ name: 'size', type: 'varchar' })
   size!: string;
+
+  /** none, held or erased. */
+  @Column({ name: 'contact_status', type: 'varchar', default: 'none' })
+  contactStatus!: string;
+
+  /**
+   * The contact person exactly as sealed in EnterpriseRegistered (JSON of SealedContact), never in
+   * clear: the API opens it with the person's key at read time, so destroying the key erases it
+   * here too, with no rebuild. Dropped when EnterpriseContactErased arrives.
+   */
+  @Column({ name: 'contact', type: 'text', nullable: true })
+  contact!: string | null;
 }
 
 /** One row per loan, under its borrower. */

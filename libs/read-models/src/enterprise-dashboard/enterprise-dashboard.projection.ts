@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@pledge-ledger/event-store';
-import { initialLoanState, type LoanState } from '@pledge-ledger/domain';
+import { asSealedContact, initialLoanState, type LoanState } from '@pledge-ledger/domain';
 import type { Projection, ProjectionContext } from '../projections/projection';
 import { upsertRows } from '../sql/upsert-rows';
 import { evolveLoanFromRecord, isLoanEvent, LOAN_EVENT_TYPES, loanIdOf } from '../loans/loan-events';
@@ -13,6 +13,8 @@ interface EnterpriseRecord {
   name: string;
   region: string;
   size: string;
+  contact_status: 'none' | 'held' | 'erased';
+  contact: string | null;
 }
 
 interface LoanRecord {
@@ -36,6 +38,7 @@ interface AssetRecord {
   pledge_date: string | null;
 }
 
+const ENTERPRISE_EVENTS = ['EnterpriseRegistered', 'EnterpriseContactErased'];
 const ASSET_EVENTS = new Set(['IpAssetRegistered', 'PledgeRegistered', 'PledgeReleased', 'PledgeEnforced']);
 const CHUNK = 1000;
 
@@ -46,6 +49,43 @@ const NO_PLEDGE = {
   registration_number: null,
   pledge_date: null,
 } as const;
+
+/** The contact person stays sealed: only its status and the ciphertext as the event holds it. */
+async function applyEnterprises(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
+  if (events.length === 0) return;
+  const ids = [...new Set(events.map((event) => String(event.data.enterpriseId)))];
+  const rows = new Map<string, EnterpriseRecord>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const existing: EnterpriseRecord[] = await context.manager
+      .createQueryBuilder()
+      .select('*')
+      .from(context.tables.enterprises, 'e')
+      .where('e.enterprise_id IN (:...ids)', { ids: ids.slice(i, i + CHUNK) })
+      .getRawMany();
+    for (const row of existing) rows.set(row.enterprise_id, row);
+  }
+  for (const event of events) {
+    const enterpriseId = String(event.data.enterpriseId);
+    if (event.type === 'EnterpriseContactErased') {
+      const row = rows.get(enterpriseId);
+      if (row) Object.assign(row, { contact_status: 'erased', contact: null });
+      continue;
+    }
+    const sealed = asSealedContact(event.data.contact);
+    rows.set(enterpriseId, {
+      enterprise_id: enterpriseId,
+      name: String(event.data.name),
+      region: String(event.data.region),
+      size: String(event.data.size),
+      contact_status: sealed ? 'held' : 'none',
+      contact: sealed ? JSON.stringify(sealed) : null,
+    });
+  }
+  await upsertRows(context, context.tables.enterprises, [...rows.values()], {
+    key: ['enterprise_id'],
+    update: ['name', 'region', 'size', 'contact_status', 'contact'],
+  });
+}
 
 async function applyLoans(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
   if (events.length === 0) return;
@@ -133,7 +173,7 @@ async function applyAssets(events: readonly RecordedEvent[], context: Projection
  */
 export const enterpriseDashboardProjection: Projection<Tables> = {
   name: 'enterprise-dashboard',
-  handles: new Set<string>(['EnterpriseRegistered', ...LOAN_EVENT_TYPES, ...ASSET_EVENTS]),
+  handles: new Set<string>([...ENTERPRISE_EVENTS, ...LOAN_EVENT_TYPES, ...ASSET_EVENTS]),
   tables: {
     enterprises: 'enterprise_dashboard_enterprises',
     loans: 'enterprise_dashboard_loans',
@@ -141,18 +181,10 @@ export const enterpriseDashboardProjection: Projection<Tables> = {
   },
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
-    const enterprises: EnterpriseRecord[] = events
-      .filter((event) => event.type === 'EnterpriseRegistered')
-      .map((event) => ({
-        enterprise_id: String(event.data.enterpriseId),
-        name: String(event.data.name),
-        region: String(event.data.region),
-        size: String(event.data.size),
-      }));
-    await upsertRows(context, context.tables.enterprises, enterprises, {
-      key: ['enterprise_id'],
-      update: ['name', 'region', 'size'],
-    });
+    await applyEnterprises(
+      events.filter((event) => ENTERPRISE_EVENTS.includes(event.type)),
+      context,
+    );
     await applyLoans(events.filter(isLoanEvent), context);
     await applyAssets(
       events.filter((event) => ASSET_EVENTS.has(event.type)),

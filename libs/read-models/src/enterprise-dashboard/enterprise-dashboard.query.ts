@@ -1,5 +1,12 @@
 import type { Actor } from '@pledge-ledger/event-store';
-import { compareDates, formatMoney, type DelinquencyBucket, type LoanState } from '@pledge-ledger/domain';
+import {
+  asSealedContact,
+  compareDates,
+  formatMoney,
+  type DelinquencyBucket,
+  type LoanState,
+  type SealedContact,
+} from '@pledge-ledger/domain';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
 import { asOfDate, positionView, type InstalmentView } from '../loans/loan-view.query';
@@ -29,11 +36,21 @@ export interface EnterpriseLoanLine {
   readonly nextInstalment: InstalmentView | null;
 }
 
+/**
+ * The contact person as the read model holds it: still sealed (the API opens it with the
+ * person's key, which may have been destroyed since), erased, or never given.
+ */
+export type StoredContact =
+  | { readonly status: 'none' }
+  | { readonly status: 'erased' }
+  | { readonly status: 'held'; readonly sealed: SealedContact };
+
 export interface EnterpriseDashboard {
   readonly enterpriseId: string;
   readonly name: string;
   readonly region: string;
   readonly size: string;
+  readonly contact: StoredContact;
   readonly asOf: string;
   /** Every loan it borrows, by loan id. */
   readonly loans: EnterpriseLoanLine[];
@@ -130,9 +147,16 @@ export async function getEnterpriseDashboard(
     name: enterprise.name,
     region: enterprise.region,
     size: enterprise.size,
+    contact: storedContact(enterprise),
     asOf,
     loans,
     nextInstalmentDue,
     pledgedAssets,
   };
+}
+
+function storedContact(row: EnterpriseDashboardEnterpriseRow): StoredContact {
+  if (row.contactStatus === 'erased') return { status: 'erased' };
+  const sealed = row.contact === null ? null : asSealedContact(JSON.parse(row.contact));
+  return sealed ? { status: 'held', sealed } : { status: 'none' };
 }

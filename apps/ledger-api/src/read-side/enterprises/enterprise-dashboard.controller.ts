@@ -2,7 +2,7 @@ import { Controller, Get, UseFilters, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/event-store';
-import type { EnterpriseDashboard } from '@pledge-ledger/read-models';
+import type { EnterpriseDashboardView } from './enterprise-dashboard.query';
 import { CurrentActor, ParseLedgerIdPipe, Roles } from '../../http';
 import { AsOfDto, minPositionOf } from '../read.dto';
 import { ProjectionLagFilter } from '../projection-lag.filter';
@@ -21,7 +21,7 @@ export class EnterpriseDashboardController {
     @Param('id', ParseLedgerIdPipe) id: string,
     @Query() dto: AsOfDto,
     @CurrentActor() actor: Actor,
-  ): Promise<EnterpriseDashboard> {
+  ): Promise<EnterpriseDashboardView> {
     return this.queries.execute(
       new GetEnterpriseDashboardQuery(actor, { enterpriseId: id, asOf: dto.asOf }, minPositionOf(dto)),
     );
