@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { withUpcasting } from '@pledge-ledger/application';
 import type { EventStore } from '@pledge-ledger/event-store';
 import { formatPosition } from '@pledge-ledger/event-store';
 import {
@@ -30,7 +31,8 @@ export async function rebuildProjectionsCommand(
   }
   const readStore = await openReadStore(readStoreUrl, { entities: readModelEntities, migrations: readModelMigrations });
   try {
-    const projector = new Projector(store, readStore, readModelProjections);
+    // The same upcast events the live projections read, so rebuilt rows equal live ones.
+    const projector = new Projector(withUpcasting(store), readStore, readModelProjections);
     const rebuilt = [];
     for (const name of target === 'all' ? PROJECTION_NAMES : [target]) {
       const [result] = await projector.rebuild(name);

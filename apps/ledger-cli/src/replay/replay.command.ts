@@ -1,5 +1,5 @@
 import type { AsOf, AggregateKind } from '@pledge-ledger/application';
-import { parseAggregateKind, parseAsOf, replayAggregate } from '@pledge-ledger/application';
+import { parseAggregateKind, parseAsOf, replayAggregate, withUpcasting } from '@pledge-ledger/application';
 import { DomainError } from '@pledge-ledger/domain';
 import type { EventStore } from '@pledge-ledger/event-store';
 import { CliError, EXIT } from '../cli-error';
@@ -31,7 +31,8 @@ export async function replayCommand(
 ): Promise<CommandOutput> {
   let replayed;
   try {
-    replayed = await replayAggregate(store, aggregate, id, asOf);
+    // The decider folds today's shapes: older events upcast, as the API's replay reads them.
+    replayed = await replayAggregate(withUpcasting(store), aggregate, id, asOf);
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'not-found') throw new CliError(error.message);
     throw error;
