@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
-import { LedgerCommandsModule } from '@pledge-ledger/application';
+import { LedgerCommandsModule, SnapshotsModule } from '@pledge-ledger/application';
 import { BankCommandsModule } from './banks/bank-commands.module';
 import { ClaimCommandsModule } from './claims/claim-commands.module';
 import { AuditModule } from './audit/audit.module';
@@ -31,6 +31,7 @@ export class AppModule {
         EventStoreModule.forRoot(),
         // Personal data keys beside the read models: contact persons are sealed and erased with them.
         PersonalDataModule,
+        SnapshotsModule.forRoot({ readStoreUrl: config.readStoreUrl, every: config.snapshotEvery }),
         HttpModule.forRoot({ idempotency: options.idempotency }),
         // The command side: every handler on the CommandBus, and the POST routes of each area.
         LedgerCommandsModule,

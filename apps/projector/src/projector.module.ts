@@ -16,6 +16,8 @@ import {
   LedgerCommandsModule,
   openCheckpointStore,
   ProcessManagersModule,
+  readSnapshotEvery,
+  SnapshotsModule,
   systemClock,
   withUpcasting,
   type CheckpointStore,
@@ -87,6 +89,13 @@ class StoresModule {
   }
 }
 
+/** LEDGER_SNAPSHOT_EVERY, as the API reads it (a wrong value stops the process with the setting named). */
+function snapshotEvery(env: NodeJS.ProcessEnv): number {
+  const setting = readSnapshotEvery(env);
+  if ('problem' in setting) throw new Error(`Invalid configuration:\n  - ${setting.problem}`);
+  return setting.every;
+}
+
 /**
  * The projector process: every projection of the read-model catalog and every process manager,
  * following LEDGER_EVENT_STORE's feed into LEDGER_READ_STORE, for an API run with
@@ -99,7 +108,12 @@ export class ProjectorModule {
     const logger = new Logger('Projections');
     return {
       module: ProjectorModule,
-      imports: [StoresModule.forRoot(config), LedgerCommandsModule, ProcessManagersModule],
+      imports: [
+        StoresModule.forRoot(config),
+        SnapshotsModule.forRoot({ readStoreUrl: config.readStoreUrl, every: snapshotEvery(process.env) }),
+        LedgerCommandsModule,
+        ProcessManagersModule,
+      ],
       providers: [
         {
           provide: Projector,

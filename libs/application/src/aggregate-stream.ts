@@ -7,8 +7,10 @@ import type {
   ExpectedRevision,
   NewEvent,
   Position,
+  RecordedEvent,
 } from '@pledge-ledger/event-store';
 import { ConcurrencyError } from '@pledge-ledger/event-store';
+import type { Snapshots } from './snapshots/snapshots';
 
 /** Why a command happened: the request or the event that caused it. */
 export interface CommandCause {
@@ -32,15 +34,61 @@ export interface CommandResult {
   readonly events: readonly DomainEvent[];
 }
 
+/** The state and revision `executeCommand` decides on, and the snapshot revision they were folded from. */
+interface Folded<S> extends LoadedAggregate<S> {
+  /** Revision of the snapshot the state was restored from; null when the whole stream was folded. */
+  readonly snapshotRevision: number | null;
+}
+
+function foldOnto<E extends DomainEvent, S>(
+  decider: Pick<Decider<never, E, S>, 'evolve'>,
+  state: S,
+  events: readonly RecordedEvent[],
+): S {
+  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+  return state;
+}
+
+/**
+ * From the stream's snapshot when `snapshots` covers the decider and has a usable one, else from
+ * the first event. The events after a snapshot are read from its own revision on: the first one
+ * read must be the very event the snapshot was folded up to (same id), or the snapshot belongs to
+ * another history of this stream id and the whole stream is folded instead.
+ */
+async function fold<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  snapshots: Snapshots | null | undefined,
+): Promise<Folded<S>> {
+  const base = snapshots ? await snapshots.restore<S>(decider, streamId) : null;
+  if (base !== null) {
+    const events = await store.readStream(streamId, { fromRevision: base.revision });
+    if (events.length > 0 && events[0].revision === base.revision && events[0].metadata.eventId === base.eventId) {
+      return {
+        state: foldOnto(decider, base.state, events.slice(1)),
+        revision: events[events.length - 1].revision,
+        snapshotRevision: base.revision,
+      };
+    }
+  }
+  const events = await store.readStream(streamId);
+  return {
+    state: foldOnto(decider, decider.initialState, events),
+    revision: events.length === 0 ? null : events[events.length - 1].revision,
+    snapshotRevision: null,
+  };
+}
+
+/** The stream's state; with `snapshots`, from its snapshot and the events after it when it has one. */
 export async function loadAggregate<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamId: string,
+  snapshots?: Snapshots | null,
 ): Promise<LoadedAggregate<S>> {
-  const events = await store.readStream(streamId);
-  let state = decider.initialState;
-  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
-  return { state, revision: events.length === 0 ? null : events[events.length - 1].revision };
+  const { state, revision } = await fold(store, decider, streamId, snapshots);
+  return { state, revision };
 }
 
 function toNewEvents(events: readonly DomainEvent[], command: Command, cause: CommandCause): NewEvent[] {
@@ -69,6 +117,11 @@ export interface ExecuteOptions {
    * is safe to re-take on newer state (the decider re-checks every rule); default 0.
    */
   readonly retries?: number;
+  /**
+   * Load from snapshots, and write one after the append when the stream has grown enough
+   * (`Snapshots.afterAppend`, off the command's path). Absent or null: the whole stream is folded.
+   */
+  readonly snapshots?: Snapshots | null;
 }
 
 function isAccessRefusal(error: unknown): boolean {
@@ -93,7 +146,7 @@ export async function executeCommand<C extends Command, E extends DomainEvent, S
   options: ExecuteOptions = {},
 ): Promise<CommandResult> {
   for (let attempt = 0; ; attempt++) {
-    const { state, revision } = await loadAggregate(store, decider, streamId);
+    const { state, revision, snapshotRevision } = await fold(store, decider, streamId, options.snapshots);
     const stale = options.expectedRevision !== undefined && options.expectedRevision !== revision;
     let events: E[];
     try {
@@ -108,7 +161,16 @@ export async function executeCommand<C extends Command, E extends DomainEvent, S
     if (events.length === 0) return { streamId, revision, position: null, events };
     const expected: ExpectedRevision = revision ?? 'no-stream';
     try {
-      const result = await store.append(streamId, toNewEvents(events, command, cause), expected);
+      const newEvents = toNewEvents(events, command, cause);
+      const result = await store.append(streamId, newEvents, expected);
+      options.snapshots?.afterAppend(
+        decider,
+        streamId,
+        () => events.reduce((folded, event) => decider.evolve(folded, event), state),
+        result.nextRevision,
+        newEvents[newEvents.length - 1].metadata.eventId,
+        snapshotRevision,
+      );
       return { streamId, revision: result.nextRevision, position: result.position, events };
     } catch (error) {
       const mayRetry = options.expectedRevision === undefined && attempt < (options.retries ?? 0);

@@ -25,3 +25,4 @@ export * from './audit/as-of';
 export * from './audit/replay-aggregate';
 export * from './audit/scan-history';
 export * from './audit/verify-event-store';
+export * from './snapshots';

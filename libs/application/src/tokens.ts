@@ -20,3 +20,10 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date().toISOString() };
+
+/**
+ * Injection token of the Snapshots (snapshots/snapshots.ts) command handlers load aggregates from
+ * and write snapshots with. Optional: not provided, or provided as null, every load folds the
+ * whole stream (LEDGER_SNAPSHOT_EVERY=0).
+ */
+export const SNAPSHOTS = Symbol('SNAPSHOTS');

@@ -30,7 +30,16 @@ describe('loadConfig', () => {
       jwt: { key: { algorithm: 'HS256', source: 'data-dir', file: path.join(dataDir, 'jwt-secret') } },
       projections: 'in-process',
       readWaitMs: 5000,
+      snapshotEvery: 200,
     });
+  });
+
+  it('writes snapshots every LEDGER_SNAPSHOT_EVERY events, 0 for none, and refuses anything else', () => {
+    expect(loadConfig({ LEDGER_SNAPSHOT_EVERY: '0' }).snapshotEvery).toBe(0);
+    expect(loadConfig({ LEDGER_SNAPSHOT_EVERY: '50' }).snapshotEvery).toBe(50);
+    for (const every of ['-1', '1.5', 'often', '']) {
+      expect(problemsOf({ LEDGER_SNAPSHOT_EVERY: every })).toMatch(/^LEDGER_SNAPSHOT_EVERY=/m);
+    }
   });
 
   it('runs projections in-process unless LEDGER_PROJECTIONS=off, and bounds LEDGER_READ_WAIT_MS', () => {

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readSnapshotEvery } from '@pledge-ledger/application';
 
 /**
  * Every setting the ledger reads, validated once at start. A wrong value stops the process
@@ -18,6 +19,8 @@ export interface LedgerConfig {
   readonly projections: ProjectionsMode;
   /** Longest a read with `?minPosition=` waits for the projections before answering 503. */
   readonly readWaitMs: number;
+  /** LEDGER_SNAPSHOT_EVERY: a stream's snapshot is written each time it grows by this many events; 0, none. */
+  readonly snapshotEvery: number;
 }
 
 export type ProjectionsMode = 'in-process' | 'off';
@@ -112,8 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       `LEDGER_READ_WAIT_MS="${readWaitText}" must be a whole number of milliseconds from 0 to ${MAX_READ_WAIT_MS}`,
     );
 
+  const snapshots = readSnapshotEvery(env);
+  if ('problem' in snapshots) problems.push(snapshots.problem);
+  const snapshotEvery = 'every' in snapshots ? snapshots.every : 0;
+
   if (problems.length > 0 || jwt === undefined) throw new ConfigError(problems);
-  return { port, host, dataDir, eventStoreUrl, readStoreUrl, logLevel, jwt, projections, readWaitMs };
+  return { port, host, dataDir, eventStoreUrl, readStoreUrl, logLevel, jwt, projections, readWaitMs, snapshotEvery };
 }
 
 function readJwtConfig(

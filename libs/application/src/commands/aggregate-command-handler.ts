@@ -1,9 +1,10 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import type { Command, CommandMetadata, Decider, DomainEvent } from '@pledge-ledger/domain';
 import type { EventStore } from '@pledge-ledger/event-store';
 import { executeCommand, type CommandResult } from '../aggregate-stream';
-import { CLOCK, EVENT_STORE, type Clock } from '../tokens';
+import type { Snapshots } from '../snapshots/snapshots';
+import { CLOCK, EVENT_STORE, SNAPSHOTS, type Clock } from '../tokens';
 import type { LedgerCommand } from './ledger-command';
 
 /**
@@ -24,6 +25,12 @@ export abstract class AggregateCommandHandler<
    */
   protected readonly retries: number = 0;
 
+  /**
+   * Injected as a property, so subclasses' constructors stay as they are; absent (not provided,
+   * or a handler built by hand in a test), every load folds the whole stream.
+   */
+  @Optional() @Inject(SNAPSHOTS) protected readonly snapshots: Snapshots | null = null;
+
   constructor(
     @Inject(EVENT_STORE) protected readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -41,7 +48,7 @@ export abstract class AggregateCommandHandler<
       this.streamId(command),
       domainCommand,
       { correlationId: command.context.correlationId, causationId: command.context.causationId },
-      { expectedRevision: command.context.expectedRevision, retries: this.retries },
+      { expectedRevision: command.context.expectedRevision, retries: this.retries, snapshots: this.snapshots },
     );
   }
 }
