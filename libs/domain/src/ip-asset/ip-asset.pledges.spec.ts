@@ -297,6 +297,17 @@ describe('IpAsset pledges', () => {
   });
 
   describe('pledgeRefusalReasons', () => {
+    it("never names another bank's loan or the bank (the reasons are shown to the requesting bank)", () => {
+      const pledgedState = foldEvents(ipAssetDecider, [registered, pledged()]);
+      const reasons = pledgeRefusalReasons(pledgedState, { ...request, loanId: 'loan-9', pledgeeBankId: 'bank-9' });
+      expect(reasons).toEqual([
+        {
+          code: 'IP_ASSET.ALREADY_PLEDGED',
+          message: 'IP asset ip-1 (202310012345.8) is already pledged to another bank',
+        },
+      ]);
+    });
+
     it('lists every reason at once, each with a message a person understands', () => {
       const state = foldEvents(ipAssetDecider, [registered, pledged(), lapsed, filed]);
       const reasons = pledgeRefusalReasons(state, {
@@ -309,7 +320,7 @@ describe('IpAsset pledges', () => {
       expect(reasons).toEqual([
         {
           code: 'IP_ASSET.ALREADY_PLEDGED',
-          message: 'IP asset ip-1 (202310012345.8) is already pledged to bank bank-1 for loan loan-1',
+          message: 'IP asset ip-1 (202310012345.8) is already pledged to this bank for loan loan-1',
         },
         {
           code: 'IP_ASSET.PLEDGOR_NOT_OWNER',

@@ -54,6 +54,8 @@ export type IpAssetState =
       readonly status: 'disposed';
       readonly disposal: {
         readonly loanId: string;
+        /** The bank that sold it (absent in states stored before it was kept). */
+        readonly pledgeeBankId?: string;
         readonly enforcementDate: BusinessDate;
         readonly saleProceeds: Fen;
       };
@@ -125,12 +127,12 @@ export function evolveIpAsset(state: IpAssetState, event: IpAssetEvent): IpAsset
         ],
       };
     case 'PledgeEnforced': {
-      const { loanId, enforcementDate, saleProceeds } = event.data;
+      const { loanId, pledgeeBankId, enforcementDate, saleProceeds } = event.data;
       return {
         ...state,
         status: 'disposed',
         pledge: null,
-        disposal: { loanId, enforcementDate, saleProceeds: parseMoney(saleProceeds) },
+        disposal: { loanId, pledgeeBankId, enforcementDate, saleProceeds: parseMoney(saleProceeds) },
       };
     }
     default:

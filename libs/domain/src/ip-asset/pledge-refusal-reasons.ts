@@ -35,8 +35,10 @@ export function pledgeRefusalReasons(state: IpAssetState, request: PledgeRequest
   const reasons: PledgeRefusal[] = [];
   const refuse = (code: PledgeRefusalCode, message: string) => reasons.push({ code, message });
 
+  // The reasons end up on the requesting bank's loan (LoanPledgeRefused): they never name another
+  // bank or its loan (tenancy, issue 5); the IP register already says the asset is pledged or sold.
   if (state.status === 'disposed') {
-    refuse('IP_ASSET.DISPOSED', `${asset} was sold in recovery of loan ${state.disposal.loanId}`);
+    refuse('IP_ASSET.DISPOSED', `${asset} was sold in recovery of a loan on ${state.disposal.enforcementDate}`);
   }
   if (state.status === 'invalidated') {
     refuse('IP_ASSET.INVALIDATED', `${asset} was invalidated on ${state.invalidationDate}`);
@@ -44,7 +46,9 @@ export function pledgeRefusalReasons(state: IpAssetState, request: PledgeRequest
   if (state.pledge) {
     refuse(
       'IP_ASSET.ALREADY_PLEDGED',
-      `${asset} is already pledged to bank ${state.pledge.pledgeeBankId} for loan ${state.pledge.loanId}`,
+      state.pledge.pledgeeBankId === request.pledgeeBankId
+        ? `${asset} is already pledged to this bank for loan ${state.pledge.loanId}`
+        : `${asset} is already pledged to another bank`,
     );
   }
   if (state.releasedPledges.some((p) => p.loanId === request.loanId)) {

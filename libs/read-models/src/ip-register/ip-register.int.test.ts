@@ -53,7 +53,16 @@ describe.each(DIALECTS)('IP register on %s', (dialect) => {
     'describes each asset: owners, dates, latest valuation, legal status, pledge status and pledgee',
     async () => {
       const [a1, a2] = s.p1.assetIds;
-      const bank = bankOfficer(s.p2.bankId);
+      // The pledgee bank sees its pledge; another bank only that the asset is pledged (tenancy).
+      const bank = bankOfficer(s.p1.bankId);
+      const otherBank = bankOfficer(s.p2.bankId);
+      expect(await getIpAsset(readStore, otherBank, { ipAssetId: a2 })).toMatchObject({
+        pledgeStatus: 'pledged',
+        pledge: null,
+      });
+      expect(await getIpAsset(readStore, otherBank, { ipAssetId: a1 })).toMatchObject({
+        legalStatus: { status: 'disposed', disposal: { loanId: null, enforcementDate: '2026-09-01' } },
+      });
 
       expect(await getIpAsset(readStore, bank, { ipAssetId: a2 })).toEqual({
         ipAssetId: a2,

@@ -30,10 +30,15 @@ export interface IpAssetView {
     /** The outcome of the last invalidation case resolved (upheld, invalidated, partially-invalidated). */
     readonly lastInvalidationOutcome: { caseNumber: string; outcome: string; resolutionDate: string } | null;
     readonly invalidationDate: string | null;
-    readonly disposal: { loanId: string; enforcementDate: string; saleProceeds: string } | null;
+    /** `loanId` is null for a bank other than the one that sold it (tenancy). */
+    readonly disposal: { loanId: string | null; enforcementDate: string; saleProceeds: string } | null;
   };
   readonly pledgeStatus: PledgeStatus;
-  /** The live pledge: the pledgee bank and the loan it secures. */
+  /**
+   * The live pledge: the pledgee bank and the loan it secures. Null for a bank other than the
+   * pledgee: every bank may check that a patent is pledged (`pledgeStatus`), but another bank's
+   * loan and lending are its own (DESIGN section 1; issue 5).
+   */
   readonly pledge: {
     loanId: string;
     pledgeeBankId: string;
@@ -72,8 +77,9 @@ function checkRole(caller: Actor): void {
   if (!ALLOWED_ROLES.has(caller.role)) throw new ReadAccessDeniedError('ip-register', caller.role);
 }
 
-function view(row: IpRegisterRow): IpAssetView {
+function view(row: IpRegisterRow, caller: Actor): IpAssetView {
   const state = decodeState<RegisteredIpAsset>(row.state);
+  const sees = (bankId: string | undefined) => caller.role !== 'bank' || bankId === caller.bankId;
   return {
     ipAssetId: state.ipAssetId,
     kind: state.kind,
@@ -100,14 +106,14 @@ function view(row: IpRegisterRow): IpAssetView {
       disposal:
         state.status === 'disposed'
           ? {
-              loanId: state.disposal.loanId,
+              loanId: sees(state.disposal.pledgeeBankId) ? state.disposal.loanId : null,
               enforcementDate: state.disposal.enforcementDate,
               saleProceeds: formatMoney(state.disposal.saleProceeds),
             }
           : null,
     },
     pledgeStatus: row.pledgeStatus as PledgeStatus,
-    pledge: state.pledge ? { ...state.pledge } : null,
+    pledge: state.pledge && sees(state.pledge.pledgeeBankId) ? { ...state.pledge } : null,
   };
 }
 
@@ -119,7 +125,7 @@ export async function getIpAsset(
 ): Promise<IpAssetView | null> {
   checkRole(caller);
   const row = await readStore.queries.getRepository(IpRegisterRow).findOneBy({ ipAssetId: query.ipAssetId });
-  return row ? view(row) : null;
+  return row ? view(row, caller) : null;
 }
 
 /** The register ordered by asset id, a page at a time (keyset: stable while assets are added). */
@@ -150,6 +156,6 @@ export async function listIpAssets(
     .orderBy('a.ipAssetId', 'ASC')
     .limit(limit + 1)
     .getMany();
-  const items = rows.slice(0, limit).map(view);
+  const items = rows.slice(0, limit).map((row) => view(row, caller));
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].ipAssetId : null };
 }
