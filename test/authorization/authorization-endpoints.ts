@@ -170,6 +170,32 @@ export const ENDPOINTS: readonly Endpoint[] = [
       { variant: 'unknown', path: `/v1/audit/streams/${loanStreamId(UNKNOWN)}`, status: 404 },
     ],
   },
+  // The auditor sees every tenant's aggregates: another bank's loan is as visible as one's own.
+  {
+    method: 'GET',
+    template: '/v1/audit/{aggregate}/{id}/state',
+    roles: ['auditor'],
+    calls: [
+      { variant: 'own', path: `/v1/audit/loan/${W.loan1}/state`, status: 200 },
+      { variant: 'foreign', path: `/v1/audit/loan/${W.loan2}/state`, status: 200 },
+      { variant: 'unknown', path: `/v1/audit/loan/${UNKNOWN}/state`, status: 404 },
+    ],
+  },
+  {
+    method: 'GET',
+    template: '/v1/audit/funds/{id}/dashboard',
+    roles: ['auditor'],
+    calls: [
+      { variant: 'own', path: `/v1/audit/funds/${W.fund}/dashboard`, status: 200 },
+      { variant: 'unknown', path: `/v1/audit/funds/${UNKNOWN}/dashboard`, status: 404 },
+    ],
+  },
+  {
+    method: 'POST',
+    template: '/v1/audit/verifications',
+    roles: ['auditor'],
+    calls: [{ variant: 'own', path: '/v1/audit/verifications', status: 200 }],
+  },
 
   // ---- commands ----
   {

@@ -22,6 +22,8 @@ export interface Answer {
 
 export interface LifecycleServer {
   readonly baseUrl: string;
+  /** The event store's URL (`sqlite:<file>` or `postgres://...?schema=`), for tests that reach under the API. */
+  readonly eventStoreUrl: string;
   token(request: Pick<TokenRequest, 'role' | 'sub'> & Partial<TokenRequest>): string;
   post(urlPath: string, token: string, body: unknown): Promise<Answer>;
   get(urlPath: string, token: string): Promise<Answer>;
@@ -81,6 +83,7 @@ export async function startLifecycleServer(database: Database): Promise<Lifecycl
 
   return {
     baseUrl,
+    eventStoreUrl: config.eventStoreUrl,
     token: (request) => mintToken({ expiresIn: '1h', ...request }, key),
     post: (urlPath, token, body) => call('POST', urlPath, token, body),
     get: (urlPath, token) => call('GET', urlPath, token),
