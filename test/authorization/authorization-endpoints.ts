@@ -252,6 +252,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
       status: variant === 'own' ? 409 : 404,
     })),
   },
+  // Erasing a contact person is idempotent (200 again, nothing recorded when none is held); the
+  // admin sees every enterprise, so another's is as erasable as the first one's.
+  {
+    method: 'POST',
+    template: '/v1/enterprises/{id}/contact-erasures',
+    roles: ['admin'],
+    calls: (['own', 'foreign', 'unknown'] as const).map((variant) => ({
+      variant,
+      path: `/v1/enterprises/${{ own: W.ent1, foreign: W.ent2, unknown: UNKNOWN }[variant]}/contact-erasures`,
+      status: variant === 'unknown' ? 404 : 200,
+    })),
+  },
   {
     method: 'POST',
     template: '/v1/ip-assets',
