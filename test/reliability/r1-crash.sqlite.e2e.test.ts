@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startLedger, type LedgerProcess } from '../support/ledger-process';
+import { historyProblems, readAllEvents, rebuildAll, snapshotReadModels, trialBalance } from './r1-checks';
+import { crashUnderLoad, R1_JWT_SECRET, r1Queues, r1Tokens, settleQueues, setUpR1World } from './r1-load';
+import { r1Size } from './r1-size';
+
+/**
+ * R1 on the embedded default (SQLite event store and read models): the API process is killed with
+ * SIGKILL while commands are in flight, restarted, and the commands without an answer are sent
+ * again with their Idempotency-Key. The normal suite runs a short variant; `npm run test:r1` a
+ * longer one (r1-size.ts).
+ */
+describe('R1: the API killed with SIGKILL under load (SQLite)', () => {
+  const size = r1Size();
+  let dataDir: string;
+  let api: LedgerProcess | undefined;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'r1-sqlite-'));
+  });
+
+  afterAll(async () => {
+    await api?.stop('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    `keeps every acknowledged command exactly once across ${size.crashes} kills, books balanced, read models equal to a rebuild`,
+    async () => {
+      const env = { LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: R1_JWT_SECRET };
+      api = await startLedger(env);
+      const queues = r1Queues(await setUpR1World(api.baseUrl, size.loans), size.commandsPerQueue);
+      const total = queues.flat().length;
+
+      const cutOff: number[] = [];
+      for (let crash = 0; crash < size.crashes; crash++) {
+        const running = api;
+        cutOff.push(
+          await crashUnderLoad(running.baseUrl, queues, Math.floor(total / (size.crashes + 1)), async () => {
+            await running.stop('SIGKILL');
+          }),
+        );
+        api = await startLedger(env);
+      }
+      // Each kill cut off the command each worker had in flight.
+      expect(cutOff.every((n) => n > 0)).toBe(true);
+      const settling = Date.now();
+      await settleQueues(api.baseUrl, queues, size.settleMs);
+      console.log(
+        `R1 SQLite: ${total} commands, ${size.crashes} SIGKILLs cutting off ${cutOff.join(', ')} in flight; ` +
+          `${queues.flat().filter((c) => c.inProgress).length} keys found still claimed after a restart; ` +
+          `all acknowledged ${Date.now() - settling} ms after the last restart`,
+      );
+
+      const ready = (await (await fetch(`${api.baseUrl}/health/ready`)).json()) as {
+        checks: { eventStore: { headPosition: string } };
+      };
+      const balance = await trialBalance(api.baseUrl, r1Tokens().auditor, ready.checks.eventStore.headPosition);
+      expect(balance.totals.debit).toBe(balance.totals.credit);
+      expect(balance.totals.balance).toBe('0.00');
+      expect(await api.stop('SIGTERM')).toBe(0);
+      api = undefined;
+
+      const eventStoreUrl = `sqlite:${path.join(dataDir, 'events.sqlite')}`;
+      expect(historyProblems(await readAllEvents(eventStoreUrl), queues.flat())).toEqual([]);
+
+      const readStoreUrl = `sqlite:${path.join(dataDir, 'read-models.sqlite')}`;
+      const live = await snapshotReadModels(readStoreUrl);
+      expect(live.loan_view.length).toBe(size.loans);
+      await rebuildAll(env);
+      expect(await snapshotReadModels(readStoreUrl)).toEqual(live);
+    },
+    size.timeoutMs,
+  );
+});
