@@ -261,6 +261,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     calls: (['own', 'foreign', 'unknown'] as const).map((variant) => ({
       variant,
       path: `/v1/enterprises/${{ own: W.ent1, foreign: W.ent2, unknown: UNKNOWN }[variant]}/contact-erasures`,
+      body: { reason: 'subject-request' },
       status: variant === 'unknown' ? 404 : 200,
     })),
   },

@@ -18,6 +18,7 @@ import {
 const DATABASES: Backend[] = ['sqlite', 'postgres'];
 
 const CONTACT = { name: 'Lin Xiaowei', phone: '+86 591 8765 4321', email: 'lin.xiaowei@minjiang.example' };
+const ERASURE = { reason: 'subject-request' };
 const PLAINTEXT = [CONTACT.name, CONTACT.phone, CONTACT.email, '8765 4321', 'lin.xiaowei'];
 
 describe.each(DATABASES)('the contact person on %s', (database) => {
@@ -127,7 +128,7 @@ describe.each(DATABASES)('the contact person on %s', (database) => {
     const key = database === 'sqlite' ? sqliteDataKey(event.data.contact.keyId) : null;
     if (key) expect(before).toContain(key);
 
-    const erased = await server.post(`/v1/enterprises/${enterpriseId}/contact-erasures`, ADMIN, undefined);
+    const erased = await server.post(`/v1/enterprises/${enterpriseId}/contact-erasures`, ADMIN, ERASURE);
     expect(erased.status).toBe(200);
     expect(erased.body.revision).toBe(1);
     for (const token of [ENT, ADMIN]) {
@@ -139,17 +140,27 @@ describe.each(DATABASES)('the contact person on %s', (database) => {
     const history = (await server.get(`/v1/audit/streams/enterprise-${enterpriseId}`, AUDITOR)).body.items;
     expect(history.map((e: { type: string }) => e.type)).toEqual(['EnterpriseRegistered', 'EnterpriseContactErased']);
     expect(history[0]).toEqual(event);
-    expect(history[1].data).toEqual({ enterpriseId, keyId: event.data.contact.keyId });
+    expect(history[1].data).toEqual({ enterpriseId, keyId: event.data.contact.keyId, reason: 'subject-request' });
     expect(history[1].metadata.actor).toMatchObject({ sub: 'olga', role: 'admin' });
     const after = await storedText();
     for (const text of PLAINTEXT) expect(after).not.toContain(text);
     // The key's bytes are gone from the files too (zeroed, and out of the write-ahead log).
     if (key) expect(after).not.toContain(key);
 
-    const again = await server.post(`/v1/enterprises/${enterpriseId}/contact-erasures`, ADMIN, undefined);
+    const again = await server.post(`/v1/enterprises/${enterpriseId}/contact-erasures`, ADMIN, ERASURE);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: enterpriseId, revision: 1, position: null });
     expect((await server.get(`/v1/audit/streams/enterprise-${enterpriseId}`, AUDITOR)).body.items).toHaveLength(2);
+  });
+
+  it('refuses an erasure without a reason code, destroying nothing', async () => {
+    const id = 'ent-no-reason';
+    const registered = await server.post('/v1/enterprises', ADMIN, registration(id, CONTACT));
+    const refused = await server.post(`/v1/enterprises/${id}/contact-erasures`, ADMIN, { reason: 'asked nicely' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
+    const shown = await server.get(`/v1/enterprises/${id}/dashboard?minPosition=${registered.body.position}`, ADMIN);
+    expect(shown.body.contact).toEqual(CONTACT);
   });
 
   it('lets only the admin erase, and answers 404 for an unknown enterprise', async () => {
@@ -163,10 +174,10 @@ describe.each(DATABASES)('the contact person on %s', (database) => {
       AUDITOR,
     ];
     for (const token of tokens) {
-      const refused = await server.post(`/v1/enterprises/${id}/contact-erasures`, token, undefined);
+      const refused = await server.post(`/v1/enterprises/${id}/contact-erasures`, token, ERASURE);
       expect(refused.status).toBe(403);
     }
-    expect((await server.post('/v1/enterprises/no-such-id/contact-erasures', ADMIN, undefined)).status).toBe(404);
+    expect((await server.post('/v1/enterprises/no-such-id/contact-erasures', ADMIN, ERASURE)).status).toBe(404);
     const shown = await server.get(`/v1/enterprises/${id}/dashboard?minPosition=${registered.body.position}`, ADMIN);
     expect(shown.body.contact).toEqual(CONTACT);
   });

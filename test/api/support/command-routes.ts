@@ -106,6 +106,12 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     cases: [{ name: 'an empty reason', body: { reason: '' }, fields: ['reason'] }],
   },
   {
+    path: '/v1/enterprises/ent-x/contact-erasures',
+    roles: ['admin'],
+    body: { reason: 'subject-request' },
+    cases: [{ name: 'a reason in free text', body: { reason: 'she asked by phone' }, fields: ['reason'] }],
+  },
+  {
     path: '/v1/ip-assets',
     roles: ['admin'],
     body: ipAsset,

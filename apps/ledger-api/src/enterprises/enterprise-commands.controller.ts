@@ -10,6 +10,7 @@ import {
   type RequestContext,
 } from '@pledge-ledger/application';
 import { ApiCommand, CommandResponse, CurrentContext, ParseLedgerIdPipe, Roles } from '../http';
+import { EraseContactRequest } from './erase-contact.request.dto';
 import { GrantCertificationRequest } from './grant-certification.request.dto';
 import { RegisterEnterpriseRequest } from './register-enterprise.request.dto';
 import { RevokeCertificationRequest } from './revoke-certification.request.dto';
@@ -86,12 +87,18 @@ export class EnterpriseCommandsController {
    * when. Idempotent: once erased (or with no contact), it records nothing and answers the same.
    */
   @Post(':id/contact-erasures')
-  @ApiCommand({ summary: "Erase the enterprise's contact person (crypto-shredding: its key is destroyed)" })
+  @ApiCommand({
+    summary: "Erase the enterprise's contact person (crypto-shredding: its key is destroyed)",
+    body: { type: EraseContactRequest, example: { reason: 'subject-request' } },
+  })
   async eraseContact(
     @Param('id', ParseLedgerIdPipe) id: string,
+    @Body() dto: EraseContactRequest,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
-    const result = await this.commands.execute(new EraseEnterpriseContactCommand({ enterpriseId: id }, context));
+    const result = await this.commands.execute(
+      new EraseEnterpriseContactCommand({ enterpriseId: id, reason: dto.reason }, context),
+    );
     return CommandResponse.ok(id, result);
   }
 }

@@ -49,7 +49,19 @@ export type RevokeCertification = Command<
   }
 >;
 
+/** Why a contact person is erased: a code, never free text (which could itself hold personal data). */
+export const CONTACT_ERASURE_REASONS = [
+  'subject-request',
+  'retention-ended',
+  'contact-changed',
+  'legal-order',
+] as const;
+export type ContactErasureReason = (typeof CONTACT_ERASURE_REASONS)[number];
+
 /** Records that the contact person's data key was destroyed (the application destroys it first). */
-export type EraseEnterpriseContact = Command<'EraseEnterpriseContact', { readonly enterpriseId: string }>;
+export type EraseEnterpriseContact = Command<
+  'EraseEnterpriseContact',
+  { readonly enterpriseId: string; readonly reason: ContactErasureReason }
+>;
 
 export type EnterpriseCommand = RegisterEnterprise | GrantCertification | RevokeCertification | EraseEnterpriseContact;

@@ -56,10 +56,13 @@ const registeredWithContact: EnterpriseEvent = {
 };
 const erase = (actor = admin): EraseEnterpriseContact => ({
   type: 'EraseEnterpriseContact',
-  data: { enterpriseId: 'ent-1' },
+  data: { enterpriseId: 'ent-1', reason: 'subject-request' },
   metadata: { ...metadata, actor },
 });
-const erased: EnterpriseEvent = { type: 'EnterpriseContactErased', data: { enterpriseId: 'ent-1', keyId: 'key-1' } };
+const erased: EnterpriseEvent = {
+  type: 'EnterpriseContactErased',
+  data: { enterpriseId: 'ent-1', keyId: 'key-1', reason: 'subject-request' },
+};
 const grant = (data: Partial<GrantCertification['data']> = {}, actor = admin): GrantCertification => ({
   type: 'GrantCertification',
   data: {
@@ -280,6 +283,13 @@ describe('Enterprise', () => {
 
     it('refuses an unregistered enterprise', () => {
       spec.given([]).when(erase()).thenThrows(EnterpriseNotFoundError, 'ENTERPRISE.NOT_FOUND');
+    });
+
+    it('refuses a reason that is not one of the codes', () => {
+      spec
+        .given([registeredWithContact])
+        .when({ ...erase(), data: { enterpriseId: 'ent-1', reason: 'asked nicely' as never } })
+        .thenThrows(InvalidEnterpriseInputError, 'ENTERPRISE.INVALID_INPUT');
     });
 
     it.each(['bank', 'enterprise', 'fund-manager', 'auditor'] as const)('refuses a %s', (role) => {

@@ -10,7 +10,7 @@ import type {
   RegisterEnterprise,
   RevokeCertification,
 } from './enterprise.commands';
-import { CERTIFICATIONS, ENTERPRISE_SIZES } from './enterprise.commands';
+import { CERTIFICATIONS, CONTACT_ERASURE_REASONS, ENTERPRISE_SIZES } from './enterprise.commands';
 import { asSealedContact, type SealedContact } from './enterprise.contact';
 import {
   CertificationAlreadyHeldError,
@@ -56,12 +56,13 @@ function sealedContact(value: unknown): SealedContact | null {
 /** Idempotent: nothing to record when no contact is held (none given, or already erased). */
 function eraseContact({ data, metadata }: EraseEnterpriseContact, state: EnterpriseState): EnterpriseEvent[] {
   requireRole(metadata.actor, 'admin');
+  const reason = oneOf(data.reason, CONTACT_ERASURE_REASONS, 'reason');
   const enterprise = registered(state, data.enterpriseId);
   if (enterprise.contact.status !== 'held') return [];
   return [
     {
       type: 'EnterpriseContactErased',
-      data: { enterpriseId: enterprise.enterpriseId, keyId: enterprise.contact.keyId },
+      data: { enterpriseId: enterprise.enterpriseId, keyId: enterprise.contact.keyId, reason },
     },
   ];
 }

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../shared/business-date';
 import type { DomainEvent } from '../shared/decider';
-import type { Certification, EnterpriseSize } from './enterprise.commands';
+import type { Certification, ContactErasureReason, EnterpriseSize } from './enterprise.commands';
 import type { SealedContact } from './enterprise.contact';
 
 export type EnterpriseRegistered = DomainEvent<
@@ -47,6 +47,7 @@ export type EnterpriseContactErased = DomainEvent<
     readonly enterpriseId: string;
     /** The destroyed key's id (the one the sealed contact names). */
     readonly keyId: string;
+    readonly reason: ContactErasureReason;
   }
 >;
 
