@@ -71,6 +71,7 @@ async function fold<C extends Command, E extends DomainEvent, S>(
         snapshotRevision: base.revision,
       };
     }
+    snapshots?.forget(streamId);
   }
   const events = await store.readStream(streamId);
   return {

@@ -87,7 +87,7 @@ describe('loan snapshot codec', () => {
     interface Loose {
       status: unknown;
       terms: Record<string, unknown>;
-      servicing: Record<string, unknown[]>;
+      servicing: Record<string, unknown>;
       disbursement?: unknown;
     }
     const damaged = (change: (copy: Loose) => void): unknown => {
@@ -99,10 +99,16 @@ describe('loan snapshot codec', () => {
     expect(() => loanSnapshotCodec.decode(damaged((c) => (c.terms.principal = '12.50')))).toThrow(
       new SnapshotDecodeError('terms.principal: expected fen as a digit string, got "12.50"'),
     );
-    expect(() => loanSnapshotCodec.decode(damaged((c) => c.servicing.interest.pop()))).toThrow(/columns differ/);
-    expect(() => loanSnapshotCodec.decode(damaged((c) => (c.servicing.principal[0] = '1')))).toThrow(/totals/);
+    expect(() => loanSnapshotCodec.decode(damaged((c) => (c.servicing.interest = '')))).toThrow(/columns differ/);
+    expect(() => loanSnapshotCodec.decode(damaged((c) => (c.servicing.principal = '1')))).toThrow(/totals/);
     expect(() => loanSnapshotCodec.decode(damaged((c) => delete c.disbursement))).toThrow(
       /disbursement: expected an object/,
+    );
+    expect(() => loanSnapshotCodec.decode(damaged((c) => (c.servicing.valueDates = '2025-1-30')))).toThrow(
+      /servicing.valueDates: not a column this codec wrote/,
+    );
+    expect(() => loanSnapshotCodec.decode(damaged((c) => (c.servicing.principal = '1.5')))).toThrow(
+      /servicing.principal: not a column/,
     );
     expect(() => loanSnapshotCodec.decode(null)).toThrow(SnapshotDecodeError);
   });
@@ -149,9 +155,9 @@ describe('loan snapshot codec', () => {
         ],
       },
       servicing: {
-        valueDates: ['2025-01-30'],
-        principal: ['500'],
-        interest: ['0'],
+        valueDates: '2025-01-30',
+        principal: '500',
+        interest: '0',
         principalRepaid: '500',
         interestRepaid: '0',
         lastAssessment: {

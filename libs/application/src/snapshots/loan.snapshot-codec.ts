@@ -12,7 +12,6 @@ import {
   type LoanState,
   type LoanTerms,
   type Recoveries,
-  type Repayment,
   type RepaymentMethod,
   type Servicing,
 } from '@pledge-ledger/domain';
@@ -23,7 +22,7 @@ import { array, fen, integer, nullable, object, oneOf, string, stringArray } fro
 /*
  * LoanState as JSON. Money is fen as a digit string; the repayments, the one part that grows with
  * the stream, are written as three columns (value dates, principal, interest) rather than 10,000
- * small objects, which halves the text and the parse. Pledges and refusals are kept as the events
+ * small objects (see encodeServicing). Pledges and refusals are kept as the events
  * carried them (evolve stores them as they are). Keys are produced in the order evolveLoan produces
  * them, so a restored state is the folded one down to JSON.stringify.
  */
@@ -134,12 +133,34 @@ function decodeAssessment(json: unknown): DelinquencyAssessment {
   };
 }
 
+/*
+ * The repayments are the one part of a loan's state that grows with the stream (10,000 of them and
+ * more). Written as three columns, each one comma-separated string (value dates, principal fen,
+ * interest fen), they parse as three strings instead of 30,000 JSON values, and each column is
+ * checked by one regular expression: restoring 10,000 repayments took 11 ms as arrays of strings,
+ * about a third of that as columns (bench/ B3, docs/benchmarks.md).
+ */
+const DATES = /^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/;
+const FENS = /^-?(0|[1-9]\d*)(,-?(0|[1-9]\d*))*$/;
+
+function column(value: unknown, path: string, pattern: RegExp): string[] {
+  const text = string(value, path);
+  if (text === '') return [];
+  if (!pattern.test(text)) throw new SnapshotDecodeError(`${path}: not a column this codec wrote`);
+  return text.split(',');
+}
+
+/** A fen the column pattern passed: up to 15 digits is exact as a Number, and BigInt(number) is about 2.5 times as fast. */
+function columnFen(digits: string): bigint {
+  return digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
+}
+
 function encodeServicing(servicing: Servicing): JsonValue {
   const repayments = repaymentLogOf(servicing).toArray();
   return {
-    valueDates: repayments.map((r) => r.valueDate),
-    principal: repayments.map((r) => money(r.principal)),
-    interest: repayments.map((r) => money(r.interest)),
+    valueDates: repayments.map((r) => r.valueDate).join(','),
+    principal: repayments.map((r) => money(r.principal)).join(','),
+    interest: repayments.map((r) => money(r.interest)).join(','),
     principalRepaid: money(servicing.principalRepaid),
     interestRepaid: money(servicing.interestRepaid),
     lastAssessment: encodeAssessment(servicing.lastAssessment),
@@ -148,18 +169,20 @@ function encodeServicing(servicing: Servicing): JsonValue {
 
 function decodeServicing(json: unknown): Servicing {
   const s = object(json, 'servicing');
-  const valueDates = array(s.valueDates, 'servicing.valueDates');
-  const principal = array(s.principal, 'servicing.principal');
-  const interest = array(s.interest, 'servicing.interest');
+  const valueDates = column(s.valueDates, 'servicing.valueDates', DATES);
+  const principal = column(s.principal, 'servicing.principal', FENS);
+  const interest = column(s.interest, 'servicing.interest', FENS);
   if (principal.length !== valueDates.length || interest.length !== valueDates.length) {
     throw new SnapshotDecodeError('servicing: the repayment columns differ in length');
   }
-  const repayments = valueDates.map((valueDate, i): Repayment => ({
-    valueDate: string(valueDate, `servicing.valueDates[${i}]`),
-    principal: fen(principal[i], `servicing.principal[${i}]`),
-    interest: fen(interest[i], `servicing.interest[${i}]`),
-  }));
-  const log = RepaymentLog.of(repayments);
+  let log = RepaymentLog.empty;
+  for (let i = 0; i < valueDates.length; i++) {
+    log = log.append({
+      valueDate: valueDates[i],
+      principal: columnFen(principal[i]),
+      interest: columnFen(interest[i]),
+    });
+  }
   const principalRepaid = fen(s.principalRepaid, 'servicing.principalRepaid');
   const interestRepaid = fen(s.interestRepaid, 'servicing.interestRepaid');
   // evolve keeps these equal to the log's totals; a snapshot where they differ was not written by it.

@@ -92,9 +92,11 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
     }
     store = await openSnapshotStore(readStoreUrl);
   });
+  /** Snapshots as another process (or this one after a restart) sees them: nothing kept in memory. */
+  const fresh = (): Snapshots => new Snapshots(store, { every: 5, onProblem: (message) => problems.push(message) });
   beforeEach(() => {
     problems = [];
-    snapshots = new Snapshots(store, { every: 5, onProblem: (message) => problems.push(message) });
+    snapshots = fresh();
   });
   afterAll(async () => {
     await store?.close();
@@ -161,15 +163,19 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
     const spy = new ReadSpy(events);
     const fromSnapshot = await loadAggregate(spy.store, loanDecider, streamId, snapshots);
     expect(spy.reads).toEqual([{ fromRevision: 14 }]);
+    const elsewhere = new ReadSpy(events);
+    expect(exactly((await loadAggregate(elsewhere.store, loanDecider, streamId, fresh())).state)).toBe(
+      exactly(fromSnapshot.state),
+    );
+    expect(elsewhere.reads).toEqual([{ fromRevision: 14 }]);
     const whole = await loadAggregate(events, loanDecider, streamId);
     expect(fromSnapshot.revision).toBe(15);
     expect(exactly(fromSnapshot.state)).toBe(exactly(whole.state));
     expect(problems).toEqual([]);
   });
 
-  it('decides exactly as the full fold does, refusals included', async () => {
+  it('decides exactly as the full fold does, refusals included, from memory and from the store', async () => {
     const streamId = await loanWith(7);
-    const fromSnapshot = (await loadAggregate(events, loanDecider, streamId, snapshots)).state;
     const whole = (await loadAggregate(events, loanDecider, streamId)).state;
     const moves: Move[] = [
       { kind: 'repay', days: 0, fen: 1_000 },
@@ -178,9 +184,13 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
       { kind: 'assess', days: 0 },
       { kind: 'settle', days: 0 },
     ];
-    for (const move of moves) {
-      const command = commandOf(move, '2025-06-30', whole);
-      expect(outcome(command, fromSnapshot)).toEqual(outcome(command, whole));
+    for (const using of [snapshots, fresh()]) {
+      const fromSnapshot = await loadAggregate(events, loanDecider, streamId, using);
+      expect(fromSnapshot.revision).toBe(9);
+      for (const move of moves) {
+        const command = commandOf(move, '2025-06-30', whole);
+        expect(outcome(command, fromSnapshot.state)).toEqual(outcome(command, whole));
+      }
     }
   });
 
@@ -210,20 +220,20 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
     const good = (await store.get(streamId))!;
 
     await tamper(streamId, good.state.replace('"50000000"', '"90000000"'));
-    expect(exactly((await loadAggregate(events, loanDecider, streamId, snapshots)).state)).toBe(whole);
+    expect(exactly((await loadAggregate(events, loanDecider, streamId, fresh())).state)).toBe(whole);
     expect(problems).toEqual([
       expect.stringMatching(/^Snapshot of loan-.* at revision 9 is damaged \(digest\), ignored$/),
     ]);
 
     const refused = JSON.stringify({ ...JSON.parse(good.state), status: 'frozen' });
     await tamper(streamId, refused, snapshotDigest(refused));
-    expect(exactly((await loadAggregate(events, loanDecider, streamId, snapshots)).state)).toBe(whole);
+    expect(exactly((await loadAggregate(events, loanDecider, streamId, fresh())).state)).toBe(whole);
     expect(problems[1]).toMatch(
       /at revision 9 cannot be decoded, ignored: SnapshotDecodeError: status: expected one of/,
     );
 
     await tamper(streamId, '{"status":', snapshotDigest('{"status":'));
-    expect(exactly((await loadAggregate(events, loanDecider, streamId, snapshots)).state)).toBe(whole);
+    expect(exactly((await loadAggregate(events, loanDecider, streamId, fresh())).state)).toBe(whole);
     expect(problems[2]).toMatch(/cannot be decoded, ignored: SyntaxError/);
   });
 
@@ -232,11 +242,11 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
     const other = await loanWith(7);
     const theirs = (await store.get(other))!;
     await store.put(streamId, theirs);
-    const loaded = await loadAggregate(events, loanDecider, streamId, snapshots);
+    const loaded = await loadAggregate(events, loanDecider, streamId, fresh());
     expect(exactly(loaded.state)).toBe(exactly((await loadAggregate(events, loanDecider, streamId)).state));
     const ahead = await loanWith(2, null); // 5 events: a snapshot at revision 9 is past its end
     await store.put(ahead, theirs);
-    expect(exactly((await loadAggregate(events, loanDecider, ahead, snapshots)).state)).toBe(
+    expect(exactly((await loadAggregate(events, loanDecider, ahead, fresh())).state)).toBe(
       exactly((await loadAggregate(events, loanDecider, ahead)).state),
     );
   });

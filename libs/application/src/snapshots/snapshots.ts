@@ -19,7 +19,18 @@ export interface SnapshotsOptions {
   readonly codecs?: ReadonlyMap<object, SnapshotCodec<unknown>>;
   /** Told of every snapshot ignored for damage and every write that failed; default a Nest Logger warning. */
   readonly onProblem?: (message: string) => void;
+  /**
+   * How many events' worth of states this process keeps in memory (the newest snapshot it wrote or
+   * read, per stream): a load finding one skips the snapshot store and the decoding. 0: none kept.
+   */
+  readonly keptEvents?: number;
 }
+
+/**
+ * Default `keptEvents`: 100,000 events, about 20 MB of loan states (about 200 bytes a repayment:
+ * the repayment, its RepaymentLog node, its fen), e.g. ten loans of 10,000 repayments.
+ */
+export const DEFAULT_KEPT_EVENTS = 100_000;
 
 export function snapshotDigest(state: string): string {
   return createHash('sha256').update(state).digest('hex');
@@ -37,6 +48,10 @@ export class Snapshots {
   private readonly codecs: ReadonlyMap<object, SnapshotCodec<unknown>>;
   private readonly onProblem: (message: string) => void;
   private readonly pending = new Set<Promise<void>>();
+  private readonly keptEvents: number;
+  /** Newest snapshot per stream this process wrote or read, least recently used first (Map order). */
+  private readonly kept = new Map<string, SnapshotBase<unknown>>();
+  private keptTotal = 0;
 
   constructor(
     readonly store: SnapshotStore,
@@ -49,6 +64,7 @@ export class Snapshots {
     this.codecs = options.codecs ?? snapshotCodecs;
     const logger = new Logger('Snapshots');
     this.onProblem = options.onProblem ?? ((message) => logger.warn(message));
+    this.keptEvents = options.keptEvents ?? DEFAULT_KEPT_EVENTS;
   }
 
   /** Whether `decider`'s streams are snapshotted. */
@@ -56,10 +72,20 @@ export class Snapshots {
     return this.codecs.has(decider);
   }
 
-  /** The stream's snapshot, checked and decoded; null when there is none to trust. */
+  /**
+   * The stream's snapshot, checked and decoded; null when there is none to trust. The one this
+   * process kept in memory comes first, even when another process has since stored a newer one:
+   * it is as good a starting point (the caller checks it against the stream and folds the events
+   * after it), and the next append here that finds `every` events after it writes a newer one.
+   */
   async restore<S>(decider: object, streamId: string): Promise<SnapshotBase<S> | null> {
     const codec = this.codecs.get(decider) as SnapshotCodec<S> | undefined;
     if (codec === undefined) return null;
+    const kept = this.kept.get(streamId);
+    if (kept !== undefined) {
+      this.keep(streamId, kept); // most recently used
+      return kept as SnapshotBase<S>;
+    }
     let snapshot: Snapshot | null;
     try {
       snapshot = await this.store.get(streamId);
@@ -73,8 +99,9 @@ export class Snapshots {
       this.onProblem(`Snapshot of ${streamId} at revision ${snapshot.revision} is damaged (digest), ignored`);
       return null;
     }
+    let base: SnapshotBase<S>;
     try {
-      return {
+      base = {
         state: codec.decode(JSON.parse(snapshot.state)),
         revision: snapshot.revision,
         eventId: snapshot.eventId,
@@ -85,6 +112,8 @@ export class Snapshots {
       );
       return null;
     }
+    this.keep(streamId, base);
+    return base;
   }
 
   /**
@@ -111,7 +140,26 @@ export class Snapshots {
     this.pending.add(write);
   }
 
-  /** Writes the snapshot of `state`, the stream folded up to `revision` (the event with id `eventId`). */
+  /** The snapshot `restore` gave does not fit the stream (another history under its id): not kept any longer. */
+  forget(streamId: string): void {
+    const kept = this.kept.get(streamId);
+    if (kept === undefined) return;
+    this.kept.delete(streamId);
+    this.keptTotal -= kept.revision + 1;
+  }
+
+  private keep(streamId: string, base: SnapshotBase<unknown>): void {
+    this.forget(streamId);
+    if (base.revision + 1 > this.keptEvents) return;
+    this.kept.set(streamId, base);
+    this.keptTotal += base.revision + 1;
+    for (const [oldest] of this.kept) {
+      if (this.keptTotal <= this.keptEvents) break;
+      this.forget(oldest);
+    }
+  }
+
+  /** Writes the snapshot of `state`, the stream folded up to `revision` (the event with id `eventId`), and keeps it. */
   async write<S>(decider: object, streamId: string, state: S, revision: number, eventId: string): Promise<void> {
     const codec = this.codecs.get(decider) as SnapshotCodec<S> | undefined;
     if (codec === undefined) throw new Error(`No snapshot codec for the decider of ${streamId}`);
@@ -123,6 +171,8 @@ export class Snapshots {
       state: text,
       digest: snapshotDigest(text),
     });
+    const kept = this.kept.get(streamId);
+    if (kept === undefined || kept.revision < revision) this.keep(streamId, { state, revision, eventId });
   }
 
   /** Resolves once every write started so far has ended (tests, shutdown). */
