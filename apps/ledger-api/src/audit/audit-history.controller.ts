@@ -6,7 +6,7 @@ import { parsePosition, START, type Actor } from '@pledge-ledger/event-store';
 import { CurrentActor, Roles } from '../http';
 import { RequestValidationError } from '../http/errors/http-error';
 import { AuditEventsDto, AuditStreamDto, STREAM_ID } from './audit.dto';
-import { AUDIT_EVENT_PAGE_EXAMPLE } from './audit.examples';
+import { AUDIT_EVENT_PAGE_EXAMPLE, AUDIT_STREAM_PAGE_EXAMPLE } from './audit.examples';
 import {
   ReadAuditEventsQuery,
   ReadAuditStreamQuery,
@@ -34,6 +34,10 @@ export class AuditHistoryController {
 
   @Get('streams/:streamId')
   @ApiOperation({ summary: "One stream's events in revision order with their metadata and hash" })
+  @ApiOkResponse({
+    description: 'A page and the revision to go on from',
+    schema: { example: AUDIT_STREAM_PAGE_EXAMPLE },
+  })
   stream(
     @Param('streamId') streamId: string,
     @Query() dto: AuditStreamDto,

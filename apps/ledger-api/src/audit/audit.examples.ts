@@ -79,3 +79,9 @@ export const FUND_DASHBOARD_AS_OF_EXAMPLE = {
     watchMarginBps: 500,
   },
 };
+
+export const AUDIT_STREAM_PAGE_EXAMPLE = {
+  streamId: 'loan-loan-1',
+  items: AUDIT_EVENT_PAGE_EXAMPLE.items,
+  nextRevision: 5,
+};
