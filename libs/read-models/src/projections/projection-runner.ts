@@ -149,6 +149,9 @@ export class ProjectionRunner {
         if (done) return;
         // Read the next batch while this one commits: the store and the read store work at once.
         next = batches.next();
+        // A commit can retry for seconds (the read store down): a read failing meanwhile must not
+        // be an unhandled rejection, which ends the process. The await above still sees it.
+        next.catch(() => undefined);
         if (!(await this.commit(batch))) return;
       }
     } finally {

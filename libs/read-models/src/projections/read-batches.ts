@@ -26,6 +26,10 @@ export async function* readBatches(source: AsyncIterable<RecordedEvent>, max: nu
     const idle = nextTurn();
     while (batch.length < max) {
       pending = iterator.next();
+      // Awaited at the next batch, or never when the consumer stops first (closing the
+      // subscription): a read failing meanwhile, e.g. the database going away, must not be an
+      // unhandled rejection, which ends the process. The await below still sees it.
+      pending.catch(() => undefined);
       const next = await Promise.race([pending, idle]);
       if (next === IDLE) break;
       pending = null;
