@@ -177,6 +177,8 @@ describe.each(DATABASES)(
         name: 'Minjiang Photonics',
         region: 'Fujian/Fuzhou',
         size: 'small',
+        // Registered without a contact person (docs/personal-data.md).
+        contact: null,
         asOf: '2026-01-05',
         loans: [],
         nextInstalmentDue: null,
