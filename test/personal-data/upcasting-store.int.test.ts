@@ -10,6 +10,7 @@ import {
   type GrantCertification,
 } from '@pledge-ledger/domain';
 import {
+  EsdbEventStore,
   PostgresEventStore,
   SqliteEventStore,
   START,
@@ -19,13 +20,14 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@pledge-ledger/event-store';
+import { startEsdbTestServer } from '../support/esdb-test-server';
 import { createTestSchema } from '../support/postgres';
 
 /**
  * Schema evolution on a real store: an EnterpriseRegistered written as v1 (before the contact
  * person existed) stays v1 in the store forever, and the application reads it as v2.
  */
-const KINDS = ['SQLite', 'PostgreSQL'] as const;
+const KINDS = ['SQLite', 'PostgreSQL', 'EventStoreDB'] as const;
 
 const admin = { sub: 'op-1', role: 'admin' as const };
 const NOW = '2026-03-01T09:00:00.000Z';
@@ -64,6 +66,11 @@ async function openStore(kind: (typeof KINDS)[number]): Promise<{ store: EventSt
     const dir = mkdtempSync(path.join(tmpdir(), 'upcasting-'));
     const store = await SqliteEventStore.open(path.join(dir, 'events.db'));
     return { store, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (kind === 'EventStoreDB') {
+    const server = await startEsdbTestServer();
+    const store = await EsdbEventStore.open(server.url);
+    return { store, dispose: () => server.stop() };
   }
   const schema = await createTestSchema();
   const store = await PostgresEventStore.open({ connectionString: schema.url, schema: schema.schema });
