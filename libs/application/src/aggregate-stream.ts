@@ -74,11 +74,9 @@ async function fold<C extends Command, E extends DomainEvent, S>(
     snapshots?.forget(streamId);
   }
   const events = await store.readStream(streamId);
-  return {
-    state: foldOnto(decider, decider.initialState, events),
-    revision: events.length === 0 ? null : events[events.length - 1].revision,
-    snapshotRevision: null,
-  };
+  const revision = events.length === 0 ? null : events[events.length - 1].revision;
+  snapshots?.foldedWhole(decider, streamId, revision);
+  return { state: foldOnto(decider, decider.initialState, events), revision, snapshotRevision: null };
 }
 
 /** The stream's state; with `snapshots`, from its snapshot and the events after it when it has one. */

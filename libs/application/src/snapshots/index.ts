@@ -4,6 +4,7 @@ export * from './open-snapshot-store';
 export * from './postgres-snapshot-store';
 export * from './snapshot-codec';
 export * from './snapshot-codecs';
+export * from './snapshot-memory';
 export * from './snapshot-settings';
 export * from './snapshot-store';
 export * from './snapshots';

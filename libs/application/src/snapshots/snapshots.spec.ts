@@ -68,6 +68,24 @@ describe('Snapshots', () => {
     expect(store.gets).toBe(2);
   });
 
+  it('does not ask the store about a stream it last folded whole while shorter than one interval', async () => {
+    const store = new CountingStore();
+    const snapshots = new Snapshots(store, { every: 5 });
+    expect(await snapshots.restore(loanDecider, 'loan-a')).toBeNull();
+    expect(store.gets).toBe(1);
+    snapshots.foldedWhole(loanDecider, 'loan-a', 3); // 4 events: no process writes a snapshot before 5
+    expect(await snapshots.restore(loanDecider, 'loan-a')).toBeNull();
+    expect(store.gets).toBe(1);
+    snapshots.foldedWhole(loanDecider, 'loan-a', 4); // 5 events: another process may have written one
+    await snapshots.restore(loanDecider, 'loan-a');
+    expect(store.gets).toBe(2);
+
+    snapshots.foldedWhole(loanDecider, 'loan-b', null); // no stream yet
+    await snapshots.write(loanDecider, 'loan-b', stateAt(9), 9, 'b-9'); // this process wrote one: kept
+    expect(await snapshots.restore(loanDecider, 'loan-b')).toMatchObject({ revision: 9 });
+    expect(store.gets).toBe(2);
+  });
+
   it('covers only the deciders it has a codec for, and refuses a snapshot interval below 1', async () => {
     const store = new CountingStore();
     const snapshots = new Snapshots(store);

@@ -3,14 +3,8 @@ import { Logger } from '@nestjs/common';
 import type { SnapshotCodec } from './snapshot-codec';
 import { snapshotCodecs } from './snapshot-codecs';
 import { DEFAULT_SNAPSHOT_EVERY } from './snapshot-settings';
+import { SnapshotMemory, type SnapshotBase } from './snapshot-memory';
 import type { Snapshot, SnapshotStore } from './snapshot-store';
-
-/** A state restored from a snapshot: folded up to and including the event at `revision`, whose id is `eventId`. */
-export interface SnapshotBase<S> {
-  readonly state: S;
-  readonly revision: number;
-  readonly eventId: string;
-}
 
 export interface SnapshotsOptions {
   /** Write a snapshot once the stream has grown by this many events since the last one (≥ 1). */
@@ -48,10 +42,7 @@ export class Snapshots {
   private readonly codecs: ReadonlyMap<object, SnapshotCodec<unknown>>;
   private readonly onProblem: (message: string) => void;
   private readonly pending = new Set<Promise<void>>();
-  private readonly keptEvents: number;
-  /** Newest snapshot per stream this process wrote or read, least recently used first (Map order). */
-  private readonly kept = new Map<string, SnapshotBase<unknown>>();
-  private keptTotal = 0;
+  private readonly memory: SnapshotMemory;
 
   constructor(
     readonly store: SnapshotStore,
@@ -64,7 +55,7 @@ export class Snapshots {
     this.codecs = options.codecs ?? snapshotCodecs;
     const logger = new Logger('Snapshots');
     this.onProblem = options.onProblem ?? ((message) => logger.warn(message));
-    this.keptEvents = options.keptEvents ?? DEFAULT_KEPT_EVENTS;
+    this.memory = new SnapshotMemory(options.keptEvents ?? DEFAULT_KEPT_EVENTS);
   }
 
   /** Whether `decider`'s streams are snapshotted. */
@@ -81,11 +72,9 @@ export class Snapshots {
   async restore<S>(decider: object, streamId: string): Promise<SnapshotBase<S> | null> {
     const codec = this.codecs.get(decider) as SnapshotCodec<S> | undefined;
     if (codec === undefined) return null;
-    const kept = this.kept.get(streamId);
-    if (kept !== undefined) {
-      this.keep(streamId, kept); // most recently used
-      return kept as SnapshotBase<S>;
-    }
+    const kept = this.memory.get(streamId);
+    if (kept !== undefined) return kept as SnapshotBase<S>;
+    if (this.memory.isShort(streamId)) return null;
     let snapshot: Snapshot | null;
     try {
       snapshot = await this.store.get(streamId);
@@ -112,7 +101,7 @@ export class Snapshots {
       );
       return null;
     }
-    this.keep(streamId, base);
+    this.memory.keep(streamId, base);
     return base;
   }
 
@@ -142,21 +131,12 @@ export class Snapshots {
 
   /** The snapshot `restore` gave does not fit the stream (another history under its id): not kept any longer. */
   forget(streamId: string): void {
-    const kept = this.kept.get(streamId);
-    if (kept === undefined) return;
-    this.kept.delete(streamId);
-    this.keptTotal -= kept.revision + 1;
+    this.memory.forget(streamId);
   }
 
-  private keep(streamId: string, base: SnapshotBase<unknown>): void {
-    this.forget(streamId);
-    if (base.revision + 1 > this.keptEvents) return;
-    this.kept.set(streamId, base);
-    this.keptTotal += base.revision + 1;
-    for (const [oldest] of this.kept) {
-      if (this.keptTotal <= this.keptEvents) break;
-      this.forget(oldest);
-    }
+  /** The caller folded the whole stream, up to `revision`: a short one is not looked up again until it grows. */
+  foldedWhole(decider: object, streamId: string, revision: number | null): void {
+    if (this.codecs.has(decider)) this.memory.folded(streamId, revision, this.every);
   }
 
   /** Writes the snapshot of `state`, the stream folded up to `revision` (the event with id `eventId`), and keeps it. */
@@ -171,8 +151,7 @@ export class Snapshots {
       state: text,
       digest: snapshotDigest(text),
     });
-    const kept = this.kept.get(streamId);
-    if (kept === undefined || kept.revision < revision) this.keep(streamId, { state, revision, eventId });
+    this.memory.keep(streamId, { state, revision, eventId });
   }
 
   /** Resolves once every write started so far has ended (tests, shutdown). */
