@@ -200,6 +200,15 @@ export class PostgresEventStore implements EventStore {
 
   private async commitTurn(turn: AppendItem[], locked: () => void): Promise<void> {
     const client = await this.pool.connect();
+    // Checked out, a client has no 'error' listener of the pool's: a connection dropped mid-turn
+    // (the server stopped) would be an unhandled 'error' event, which ends the process. The turn's
+    // queries fail with it anyway, and every caller hears of that.
+    const ignoreDrop = (): void => undefined;
+    client.on('error', ignoreDrop);
+    const release = (destroy?: boolean): void => {
+      client.removeListener('error', ignoreDrop);
+      client.release(destroy);
+    };
     let sent;
     try {
       sent = sendAppendBatch(
@@ -208,7 +217,7 @@ export class PostgresEventStore implements EventStore {
         turn.map((item) => item.request),
       );
     } catch (error) {
-      client.release();
+      release();
       throw error;
     }
     void sent.locked.then(locked, locked);
@@ -224,12 +233,12 @@ export class PostgresEventStore implements EventStore {
         // Not known to be rolled back: the COMMIT went with the batch, so it may have been written
         // (the connection dropped before the answers came back, say) or was (only reading its
         // outcomes failed). A retry could write twice: every caller hears of it instead.
-        if (tag === 'COMMIT') client.release();
-        else client.release(true);
+        if (tag === 'COMMIT') release();
+        else release(true);
         for (const item of turn) item.reject(error);
         return;
       }
-      client.release();
+      release();
       if (turn.length === 1) return turn[0].reject(error);
       for (const item of turn) await this.commit([item], () => undefined);
       return;
@@ -237,11 +246,11 @@ export class PostgresEventStore implements EventStore {
     try {
       const tag = await sent.committed;
       if (tag !== 'COMMIT') throw new Error(`COMMIT of an append batch answered ${tag}`);
-      client.release();
+      release();
     } catch (error) {
       // The outcome of a failed COMMIT is unknown (it may have been written): retrying could
       // write twice, so every caller hears of it instead.
-      client.release(true);
+      release(true);
       for (const item of turn) item.reject(error);
       return;
     }
