@@ -47,7 +47,8 @@ export function historyProblems(events: readonly RecordedEvent[], commands: read
     const found = (byCorrelation.get(command.correlationId) ?? []).filter((e) => e.type === command.eventType);
     if (command.state === 'acknowledged' && found.length !== 1) {
       problems.push(
-        `${command.path} (${command.correlationId}) acknowledged, ${command.eventType} found ${found.length} times`,
+        `${command.path} (${command.correlationId}) acknowledged, ${command.eventType} found ${found.length} times` +
+          (found.length > 1 ? ` (recorded at ${found.map((e) => e.metadata.recordedAt).join(', ')})` : ''),
       );
     }
     if (command.state !== 'acknowledged' && found.length > 1) {

@@ -1,0 +1,103 @@
+import { startLedger, type LedgerProcess } from '../support/ledger-process';
+import { historyProblems, readAllEvents, rebuildAll, snapshotReadModels, trialBalance } from './r1-checks';
+import { crashUnderLoad, R1_JWT_SECRET, r1Queues, r1Tokens, settleQueues, setUpR1World } from './r1-load';
+import { createSchemas, privateClusterSupport, startPrivateCluster, type PrivateCluster } from './r1-private-postgres';
+import { r1Size } from './r1-size';
+
+const support = privateClusterSupport();
+/**
+ * Not in the normal suite, only in `npm run test:r1` (LEDGER_R1 set): each crash leaves keys
+ * claimed that answer 409 IDEMPOTENCY.IN_PROGRESS for the interceptor's 120 s staleAfterMs, so one
+ * run takes over two minutes; and it fails today, on a real gap (README "Guarantees", R1): a
+ * command whose events were appended just before the database went down, but whose answer was
+ * not stored, runs again when re-sent with its key, and a repayment is then recorded twice.
+ */
+const skipReason =
+  'unavailable' in support
+    ? support.unavailable
+    : process.env.LEDGER_R1 === undefined
+      ? 'runs with `npm run test:r1` only (over two minutes; see the comment above)'
+      : null;
+if (skipReason) console.warn(`R1 PostgreSQL crash test skipped: ${skipReason}`);
+const describeWithCluster = skipReason ? describe.skip : describe;
+
+/**
+ * R1 with both stores on PostgreSQL: the database server is stopped with `pg_ctl -m immediate`
+ * (no checkpoint: crash recovery at the next start) while commands are in flight, and started
+ * again; the API process stays up throughout and must serve again without a restart. A private
+ * cluster (r1-private-postgres.ts), never the machine's shared one.
+ */
+describeWithCluster('R1: PostgreSQL stopped with -m immediate under load', () => {
+  const size = r1Size();
+  let cluster: PrivateCluster | undefined;
+  let api: LedgerProcess | undefined;
+
+  afterAll(async () => {
+    await api?.stop('SIGKILL');
+    await cluster?.destroy();
+  });
+
+  it(
+    `keeps every acknowledged command exactly once across ${size.crashes} database crashes, books balanced, read models equal to a rebuild`,
+    async () => {
+      cluster = await startPrivateCluster();
+      await createSchemas(cluster.url, ['events', 'reads']);
+      const env = {
+        LEDGER_EVENT_STORE: `${cluster.url}?schema=events`,
+        LEDGER_READ_STORE: `${cluster.url}?schema=reads`,
+        LEDGER_JWT_SECRET: R1_JWT_SECRET,
+      };
+      api = await startLedger(env);
+      const queues = r1Queues(await setUpR1World(api.baseUrl, size.loans), size.commandsPerQueue);
+      const total = queues.flat().length;
+
+      const cutOff: number[] = [];
+      for (let crash = 0; crash < size.crashes; crash++) {
+        const database = cluster;
+        cutOff.push(
+          await crashUnderLoad(api.baseUrl, queues, Math.floor(total / (size.crashes + 1)), () => database.crash()),
+        );
+        await database.start();
+        // The same process serves again once its pools reconnect: ready within seconds.
+        expect(await waitReady(api)).toBe(200);
+      }
+      expect(cutOff.every((n) => n > 0)).toBe(true);
+      const settling = Date.now();
+      await settleQueues(api.baseUrl, queues, size.settleMs);
+      console.log(
+        `R1 PostgreSQL: ${total} commands, ${size.crashes} immediate shutdowns cutting off ${cutOff.join(', ')}; ` +
+          `${queues.flat().filter((c) => c.inProgress).length} keys found still claimed after recovery; ` +
+          `all acknowledged ${Date.now() - settling} ms after the last restart`,
+      );
+
+      const ready = (await (await fetch(`${api.baseUrl}/health/ready`)).json()) as {
+        checks: { eventStore: { headPosition: string } };
+      };
+      const balance = await trialBalance(api.baseUrl, r1Tokens().auditor, ready.checks.eventStore.headPosition);
+      expect(balance.totals.debit).toBe(balance.totals.credit);
+      expect(balance.totals.balance).toBe('0.00');
+      expect(await api.stop('SIGTERM')).toBe(0);
+      api = undefined;
+
+      expect(historyProblems(await readAllEvents(env.LEDGER_EVENT_STORE), queues.flat())).toEqual([]);
+      const live = await snapshotReadModels(env.LEDGER_READ_STORE);
+      expect(live.loan_view.length).toBe(size.loans);
+      await rebuildAll(env);
+      expect(await snapshotReadModels(env.LEDGER_READ_STORE)).toEqual(live);
+    },
+    size.timeoutMs,
+  );
+});
+
+async function waitReady(api: LedgerProcess, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (api.child.exitCode !== null) throw new Error(`The API exited (${api.child.exitCode}):\n${api.output()}`);
+    const status = await fetch(`${api.baseUrl}/health/ready`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200 || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
