@@ -121,6 +121,20 @@ describe('ledger verify, import refusals and replay (the built CLI on SQLite)', 
     });
   });
 
+  describe('rebuild-projections', () => {
+    it('rebuilds one named projection, and refuses a name that is none', async () => {
+      const readStore = `sqlite:${path.join(dir, 'read.sqlite')}`;
+      expect(await cli(['rebuild-projections', 'claims', '--store', source, '--read-store', readStore])).toMatch(
+        new RegExp(
+          `^claims: rebuilt from ${events.length} events up to position ${events[events.length - 1].position}\n$`,
+        ),
+      );
+      const run = await runCli(['rebuild-projections', 'claimz', '--store', source, '--read-store', readStore]);
+      expect(run.code).toBe(64);
+      expect(run.stderr).toContain('no projection named "claimz": use all or one of');
+    });
+  });
+
   describe('replay', () => {
     const replay = async (asOf: string) => {
       const loanId = repayment().data.loanId as string;

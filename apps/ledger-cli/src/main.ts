@@ -13,7 +13,7 @@ import { parseCliOptions, required, USAGE, type CliOptions } from './cli-options
 import type { CommandOutput } from './command-output';
 import { exportCommand } from './export/export.command';
 import { importCommand } from './import/import.command';
-import { rebuildProjectionsCommand } from './rebuild/rebuild-projections.command';
+import { parseProjectionTarget, rebuildProjectionsCommand } from './rebuild/rebuild-projections.command';
 import { parseReplayArguments, replayCommand } from './replay/replay.command';
 import { eventStoreUrl, readStoreUrl, redactUrl, storeKind } from './store-settings';
 import { verifyCommand } from './verify/verify.command';
@@ -52,7 +52,7 @@ function prepare(options: CliOptions): Prepared {
     }
     case 'rebuild-projections': {
       const readUrl = readStoreUrl(options.readStore);
-      const target = options.positionals[0] ?? 'all';
+      const target = parseProjectionTarget(options.positionals[0]);
       // The same upcast events the live projections read, so rebuilt rows equal live ones.
       return (store) => rebuildProjectionsCommand(withUpcasting(store), readUrl, target, json);
     }

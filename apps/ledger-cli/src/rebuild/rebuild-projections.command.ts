@@ -15,6 +15,15 @@ import { toJson } from '../json-output';
 
 export const PROJECTION_NAMES = readModelProjections.map((p) => p.name);
 
+/** `all` or one projection's name; anything else is a usage error, found before any store is opened. */
+export function parseProjectionTarget(target: string | undefined): string {
+  const name = target ?? 'all';
+  if (name !== 'all' && !PROJECTION_NAMES.includes(name)) {
+    throw new CliError(`no projection named "${name}": use all or one of ${PROJECTION_NAMES.join(', ')}`, EXIT.usage);
+  }
+  return name;
+}
+
 /**
  * `ledger rebuild-projections [name|all]`: the read-models library's rebuild (what
  * `npm run rebuild` runs in apps/projector): each projection from position 0 into fresh tables,
@@ -26,9 +35,6 @@ export async function rebuildProjectionsCommand(
   target: string,
   json: boolean,
 ): Promise<CommandOutput> {
-  if (target !== 'all' && !PROJECTION_NAMES.includes(target)) {
-    throw new CliError(`no projection named "${target}": use all or one of ${PROJECTION_NAMES.join(', ')}`, EXIT.usage);
-  }
   const readStore = await openReadStore(readStoreUrl, { entities: readModelEntities, migrations: readModelMigrations });
   try {
     // The same upcast events the live projections read, so rebuilt rows equal live ones.
