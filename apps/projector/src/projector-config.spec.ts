@@ -7,13 +7,19 @@ describe('loadProjectorConfig', () => {
       eventStoreUrl: `sqlite:${path.join('/tmp/ledger', 'events.sqlite')}`,
       readStoreUrl: `sqlite:${path.join('/tmp/ledger', 'read-models.sqlite')}`,
       logLevel: 'info',
+      snapshotEvery: 200,
     });
   });
 
   it('names every wrong setting at once', () => {
     let error: unknown;
     try {
-      loadProjectorConfig({ LEDGER_EVENT_STORE: 'mysql://x', LEDGER_READ_STORE: 'esdb://x', LOG_LEVEL: 'loud' });
+      loadProjectorConfig({
+        LEDGER_EVENT_STORE: 'mysql://x',
+        LEDGER_READ_STORE: 'esdb://x',
+        LOG_LEVEL: 'loud',
+        LEDGER_SNAPSHOT_EVERY: 'often',
+      });
     } catch (e) {
       error = e;
     }
@@ -22,6 +28,7 @@ describe('loadProjectorConfig', () => {
     expect(problems).toMatch(/^LEDGER_EVENT_STORE="mysql:\/\/x"/m);
     expect(problems).toMatch(/^LEDGER_READ_STORE="esdb:\/\/x"/m);
     expect(problems).toMatch(/^LOG_LEVEL="loud"/m);
+    expect(problems).toMatch(/^LEDGER_SNAPSHOT_EVERY="often"/m);
   });
 
   it('opens its health listener only when LEDGER_PROJECTOR_HEALTH_PORT is set, and refuses a bad port', () => {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { readSnapshotEvery } from '@pledge-ledger/application';
 import { parseReadStoreUrl } from '@pledge-ledger/read-models';
 
 /** What the projector reads: the same store settings as the API (README "Settings"). */
@@ -10,6 +11,8 @@ export interface ProjectorConfig {
   readonly healthPort?: number;
   /** HOST: the interface of that listener (default 127.0.0.1, `0.0.0.0` in containers). */
   readonly healthHost?: string;
+  /** LEDGER_SNAPSHOT_EVERY, as the API reads it: the process managers' commands write snapshots too. */
+  readonly snapshotEvery: number;
 }
 
 const LOG_LEVELS: readonly ProjectorConfig['logLevel'][] = [
@@ -63,6 +66,14 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
       health = { healthPort, healthHost: env.HOST ?? '127.0.0.1' };
     }
   }
+  const snapshots = readSnapshotEvery(env);
+  if ('problem' in snapshots) problems.push(snapshots.problem);
   if (problems.length > 0) throw new ProjectorConfigError(problems);
-  return { eventStoreUrl, readStoreUrl, logLevel, ...health };
+  return {
+    eventStoreUrl,
+    readStoreUrl,
+    logLevel,
+    ...health,
+    snapshotEvery: 'every' in snapshots ? snapshots.every : 0,
+  };
 }

@@ -16,7 +16,6 @@ import {
   LedgerCommandsModule,
   openCheckpointStore,
   ProcessManagersModule,
-  readSnapshotEvery,
   SnapshotsModule,
   systemClock,
   withUpcasting,
@@ -89,13 +88,6 @@ class StoresModule {
   }
 }
 
-/** LEDGER_SNAPSHOT_EVERY, as the API reads it (a wrong value stops the process with the setting named). */
-function snapshotEvery(env: NodeJS.ProcessEnv): number {
-  const setting = readSnapshotEvery(env);
-  if ('problem' in setting) throw new Error(`Invalid configuration:\n  - ${setting.problem}`);
-  return setting.every;
-}
-
 /**
  * The projector process: every projection of the read-model catalog and every process manager,
  * following LEDGER_EVENT_STORE's feed into LEDGER_READ_STORE, for an API run with
@@ -110,7 +102,7 @@ export class ProjectorModule {
       module: ProjectorModule,
       imports: [
         StoresModule.forRoot(config),
-        SnapshotsModule.forRoot({ readStoreUrl: config.readStoreUrl, every: snapshotEvery(process.env) }),
+        SnapshotsModule.forRoot({ readStoreUrl: config.readStoreUrl, every: config.snapshotEvery }),
         LedgerCommandsModule,
         ProcessManagersModule,
       ],
