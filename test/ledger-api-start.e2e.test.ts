@@ -25,7 +25,11 @@ describe('the ledger process on its embedded default', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
-      checks: { eventStore: { status: 'up', headPosition: 'start' } },
+      checks: {
+        eventStore: { status: 'up', headPosition: 'start' },
+        readStore: { status: 'up' },
+        projections: { status: 'up', running: expect.any(Number) },
+      },
     });
     expect(fs.existsSync(path.join(dataDir, 'events.sqlite'))).toBe(true);
   });

@@ -57,6 +57,18 @@ const scoped404 = (others: number): Partial<Record<TokenRole, number>> => ({
 export const ENDPOINTS: readonly Endpoint[] = [
   // ---- reads ----
   { method: 'GET', template: '/health', roles: 'public', calls: [{ variant: 'own', path: '/health', status: 200 }] },
+  {
+    method: 'GET',
+    template: '/health/live',
+    roles: 'public',
+    calls: [{ variant: 'own', path: '/health/live', status: 200 }],
+  },
+  {
+    method: 'GET',
+    template: '/health/ready',
+    roles: 'public',
+    calls: [{ variant: 'own', path: '/health/ready', status: 200 }],
+  },
   { method: 'GET', template: '/metrics', roles: 'public', calls: [{ variant: 'own', path: '/metrics', status: 200 }] },
   {
     method: 'GET',

@@ -41,7 +41,7 @@ export class HealthController implements OnApplicationBootstrap {
   }
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process answers (checks no dependency)', security: [] })
+  @ApiOperation({ summary: 'Liveness: the process answers (checks no dependency)' })
   @ApiOkResponse({ type: LivenessReportDto })
   live(): LivenessReportDto {
     return { status: 'ok' };
@@ -50,7 +50,6 @@ export class HealthController implements OnApplicationBootstrap {
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness: event store and read store answer, in-process projections run',
-    security: [],
   })
   @ApiOkResponse({ type: ReadinessReportDto })
   @ApiServiceUnavailableResponse({ type: ReadinessReportDto, description: 'A check is down; it says why' })
@@ -60,7 +59,7 @@ export class HealthController implements OnApplicationBootstrap {
 
   /** Kept for callers of the first version: the same as /health/ready. */
   @Get()
-  @ApiOperation({ summary: 'Readiness (the same as /health/ready)', security: [], deprecated: true })
+  @ApiOperation({ summary: 'Readiness (the same as /health/ready)', deprecated: true })
   @ApiOkResponse({ type: ReadinessReportDto })
   @ApiServiceUnavailableResponse({ type: ReadinessReportDto })
   check(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
