@@ -131,7 +131,9 @@ describe('R6: randomised cross-tenant access never reaches or reveals another te
       // bank by design (DESIGN.md 1), and a pledge refusal may repeat them. Enterprises see no register.
       .filter((alias) => !(tenant.role === 'bank' && (KINDS.enterprise as readonly string[]).includes(alias)))
       .map(id);
-    return others.filter((other) => !sent.includes(other) && text.includes(other));
+    // A whole id only: `ent-1` inside `patent-1` is not ent-1.
+    const named = (other: string) => new RegExp(`(?<![A-Za-z0-9])${other}(?![A-Za-z0-9])`).test(text);
+    return others.filter((other) => !sent.includes(other) && named(other));
   }
 
   it("answers another tenant's resource exactly like an unknown one, appends nothing, and leaks no id", async () => {

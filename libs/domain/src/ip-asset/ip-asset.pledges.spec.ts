@@ -324,11 +324,8 @@ describe('IpAsset pledges', () => {
         },
         {
           code: 'IP_ASSET.PLEDGOR_NOT_OWNER',
-          message: 'Enterprise ent-3 does not own IP asset ip-1 (202310012345.8) (owners: ent-1, ent-2)',
-        },
-        {
-          code: 'IP_ASSET.CO_OWNER_CONSENT_MISSING',
-          message: 'Co-owner(s) ent-2 of IP asset ip-1 (202310012345.8) have not consented',
+          // Not told who owns it, nor asked for co-owners' consent (the borrower reads these reasons).
+          message: 'Enterprise ent-3 does not own IP asset ip-1 (202310012345.8)',
         },
         {
           code: 'IP_ASSET.EXPIRES_BEFORE_LOAN_MATURITY',

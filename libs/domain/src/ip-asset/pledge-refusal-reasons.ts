@@ -57,15 +57,15 @@ export function pledgeRefusalReasons(state: IpAssetState, request: PledgeRequest
       `${asset} was already pledged for loan ${request.loanId} and released; it is not pledged to the same loan twice`,
     );
   }
+  // The borrower reads these reasons on its loan too: an enterprise that does not own the asset is
+  // not told who does, and co-owner consent is only asked of (and named to) an owner.
   const owners = state.ownerEnterpriseIds;
-  if (!owners.includes(request.pledgorEnterpriseId)) {
-    refuse(
-      'IP_ASSET.PLEDGOR_NOT_OWNER',
-      `Enterprise ${request.pledgorEnterpriseId} does not own ${asset} (owners: ${owners.join(', ')})`,
-    );
+  const ownedByPledgor = owners.includes(request.pledgorEnterpriseId);
+  if (!ownedByPledgor) {
+    refuse('IP_ASSET.PLEDGOR_NOT_OWNER', `Enterprise ${request.pledgorEnterpriseId} does not own ${asset}`);
   }
   const missing = owners.filter((o) => o !== request.pledgorEnterpriseId && !request.consentingOwnerIds.includes(o));
-  if (missing.length > 0) {
+  if (ownedByPledgor && missing.length > 0) {
     refuse('IP_ASSET.CO_OWNER_CONSENT_MISSING', `Co-owner(s) ${missing.join(', ')} of ${asset} have not consented`);
   }
   if (request.pledgeDate > state.expiryDate) {
