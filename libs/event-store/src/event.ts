@@ -36,4 +36,9 @@ export interface RecordedEvent<Type extends string = string, Data extends EventD
   /** 0-based revision of the event in its stream. */
   readonly revision: number;
   readonly position: Position;
+  /**
+   * Tamper evidence: sha256 chained over the stream's previous event (hash-chain.ts). Computed by
+   * the store when the event is appended, never by the caller.
+   */
+  readonly hash: string;
 }

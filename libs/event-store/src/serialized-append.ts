@@ -1,17 +1,29 @@
 import { InvalidAppendError } from './errors';
 import type { NewEvent } from './event';
 import type { ExpectedRevision } from './event-store';
+import { contentDigest } from './hash-chain';
+
+/** One event as it will be stored: its JSON text, and the digest of what that text reads back as. */
+export interface SerializedEvent {
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  /** contentDigest (hash-chain.ts) of the event as read back; the store adds the link under its lock. */
+  readonly digest: string;
+}
 
 /** An append serialised on the caller's side, ready to join a SQL adapter's batch. */
 export interface SerializedAppend {
   readonly streamId: string;
   readonly expectedRevision: ExpectedRevision;
-  readonly events: readonly { readonly type: string; readonly data: string; readonly metadata: string }[];
+  readonly events: readonly SerializedEvent[];
 }
 
 /**
  * Serialises before queueing, so a payload that cannot become a JSON object (a bigint, a cycle)
- * fails its own caller at once, with an InvalidAppendError, instead of its batch.
+ * fails its own caller at once, with an InvalidAppendError, instead of its batch. The digest is
+ * taken here too, off the writer's lock, and from the text parsed back: so it covers exactly what
+ * a read returns (a Date becomes its string, an undefined field disappears), whatever was passed.
  */
 export function serializeAppend(
   streamId: string,
@@ -21,11 +33,17 @@ export function serializeAppend(
   return {
     streamId,
     expectedRevision,
-    events: events.map((event) => ({
-      type: event.type,
-      data: toJsonObject(event.data, streamId, 'data'),
-      metadata: toJsonObject(event.metadata, streamId, 'metadata'),
-    })),
+    events: events.map((event) => {
+      const data = toJsonObject(event.data, streamId, 'data');
+      const metadata = toJsonObject(event.metadata, streamId, 'metadata');
+      const digest = contentDigest({
+        streamId,
+        type: event.type,
+        data: JSON.parse(data) as unknown,
+        metadata: JSON.parse(metadata) as unknown,
+      });
+      return { type: event.type, data, metadata, digest };
+    }),
   };
 }
 

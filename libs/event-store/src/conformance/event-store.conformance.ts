@@ -15,6 +15,7 @@ import {
   newStreamId,
   readAllOf,
 } from './conformance-support';
+import { describeHashChains } from './hash-chain.conformance';
 
 export interface ConformanceFixture {
   readonly store: EventStore;
@@ -587,6 +588,8 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         expect(written).toEqual([]);
       });
     });
+
+    describeHashChains(() => store, TIMEOUT_MS);
   });
 }
 

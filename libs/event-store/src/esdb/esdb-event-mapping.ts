@@ -1,34 +1,48 @@
 import {
-  ANY,
-  NO_STREAM,
   START as ESDB_START,
   jsonEvent,
-  type AppendExpectedRevision,
   type EventData as EsdbEventData,
   type Position as EsdbPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { ActualRevision } from '../errors';
-import type { EventData, EventMetadata, NewEvent, RecordedEvent } from '../event';
-import type { ExpectedRevision } from '../event-store';
+import type { EventData, EventMetadata, RecordedEvent } from '../event';
 import { START, type After, type Position } from '../position';
+import type { SerializedEvent } from '../serialized-append';
 
 /** A resolved event that carries a recorded event and its `$all` position (every event the server reads back). */
 export interface PositionedEvent {
   readonly event: NonNullable<ResolvedEvent['event']> & { readonly position: EsdbPosition };
 }
 
-export function toEsdbEvent(event: NewEvent): EsdbEventData {
+/**
+ * Where the hash lives. EventStoreDB cannot compute it, and its events have no column for it, so
+ * it travels in the ESDB event's metadata as one extra key beside ours: `{ ...metadata, $hash }`.
+ * `$` marks it as the store's own (our EventMetadata has no `$` key, the way ESDB's `$correlationId`
+ * is its own), and a read strips it, so callers see exactly the metadata they appended. Events
+ * written before hash chains have no `$hash` and read with `hash: ''` (EventStoreDB events cannot
+ * be rewritten, so unlike the SQL stores they are never backfilled; verifyChains reports them).
+ */
+export const HASH_KEY = '$hash';
+
+/** An event as sent to the server: our JSON text parsed back (what its digest covers) and its hash. */
+export function toEsdbEvent(event: SerializedEvent, hash: string): EsdbEventData {
   // The EventStoreDB event id is left to the client (a fresh UUID): ESDB treats a repeated id as
   // an idempotent retry, which the SQL adapters do not, and the port promises the same behaviour
   // everywhere. Our own event id travels, with everything else, in the metadata.
-  return jsonEvent({ type: event.type, data: event.data, metadata: event.metadata });
+  const metadata = JSON.parse(event.metadata) as Record<string, unknown>;
+  return jsonEvent({
+    type: event.type,
+    data: JSON.parse(event.data) as EventData,
+    metadata: { ...metadata, [HASH_KEY]: hash },
+  });
 }
 
-export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
-  if (expected === 'any') return ANY;
-  if (expected === 'no-stream') return NO_STREAM;
-  return BigInt(expected);
+/** The hash stored with a resolved event, or '' when it predates hash chains. */
+export function hashOf(resolved: ResolvedEvent): string {
+  const metadata = resolved.event?.metadata as Record<string, unknown> | undefined;
+  const hash = metadata?.[HASH_KEY];
+  return typeof hash === 'string' ? hash : '';
 }
 
 export function toActualRevision(current: bigint | 'no_stream'): ActualRevision {
@@ -59,12 +73,14 @@ export function isLedgerEvent(resolved: ResolvedEvent): resolved is ResolvedEven
 }
 
 export function toRecordedEvent({ event }: PositionedEvent): RecordedEvent {
+  const { [HASH_KEY]: hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
   return {
     streamId: event.streamId,
     revision: Number(event.revision),
     position: { commit: event.position.commit, prepare: event.position.prepare },
     type: event.type,
     data: event.data as EventData,
-    metadata: event.metadata as unknown as EventMetadata,
+    metadata: metadata as unknown as EventMetadata,
+    hash: typeof hash === 'string' ? hash : '',
   };
 }

@@ -4,13 +4,14 @@ import {
   EventStoreDBClient,
   FORWARDS,
   MaxAppendSizeExceededError,
+  NO_STREAM,
   START as ESDB_START,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type Position as EsdbPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { validateAppend } from '../append-rules';
+import { checkExpectedRevision, validateAppend } from '../append-rules';
 import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event';
 import type {
@@ -22,15 +23,17 @@ import type {
   ReadStreamOptions,
   SubscribeOptions,
 } from '../event-store';
+import { GENESIS_HASH, chainHash } from '../hash-chain';
 import { comparePositions, START, type After } from '../position';
+import { serializeAppend, type SerializedAppend } from '../serialized-append';
 import { esdbAllSubscription } from './esdb-all-subscription';
 import {
+  hashOf,
   isLedgerEvent,
   isPositioned,
   positionOf,
   toActualRevision,
   toEsdbEvent,
-  toEsdbExpectedRevision,
   toEsdbPosition,
   toRecordedEvent,
 } from './esdb-event-mapping';
@@ -41,6 +44,14 @@ import {
 const MAX_PAGE_SIZE = 1000;
 // Backwards, the newest ledger event is usually within a few events of the end.
 const FIRST_HEAD_PAGE_SIZE = 32;
+// An append with `any` that keeps losing the race for the stream's end gives up after this many tries.
+const MAX_ANY_ATTEMPTS = 100;
+
+/** The last event of a stream: where the next append's revisions and hash chain continue from. */
+interface StreamHead {
+  readonly revision: number;
+  readonly hash: string;
+}
 
 /**
  * The EventStore port on EventStoreDB / KurrentDB through the gRPC client. Positions are the
@@ -63,15 +74,46 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore(client);
   }
 
+  /**
+   * The server cannot hash, so the chain is computed here: read the stream's last event (its
+   * revision and hash), check the caller's expected revision against it, link the new events to
+   * it, and append expecting exactly that revision, so nobody can slip an event in between the
+   * read and the write. With `any`, losing that race is retried from a fresh read; with a
+   * revision or `no-stream`, it is the caller's ConcurrencyError, as on every adapter.
+   */
   async append(
     streamId: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
+    const serialized = serializeAppend(streamId, events, expectedRevision);
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.streamHead(streamId);
+      checkExpectedRevision(streamId, expectedRevision, head?.revision ?? null);
+      try {
+        return await this.appendAfter(head, serialized);
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          if (expectedRevision === 'any' && attempt < MAX_ANY_ATTEMPTS) continue;
+          throw new ConcurrencyError(streamId, expectedRevision, toActualRevision(error.actualVersion));
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async appendAfter(head: StreamHead | null, { streamId, events }: SerializedAppend): Promise<AppendResult> {
+    let hash = head ? head.hash : GENESIS_HASH;
+    let revision = head ? head.revision : -1;
+    const linked = events.map((event) => {
+      revision += 1;
+      hash = chainHash(hash, revision, event.digest);
+      return toEsdbEvent(event, hash);
+    });
     try {
-      const result = await this.client.appendToStream(streamId, events.map(toEsdbEvent), {
-        expectedRevision: toEsdbExpectedRevision(expectedRevision),
+      const result = await this.client.appendToStream(streamId, linked, {
+        expectedRevision: head ? BigInt(head.revision) : NO_STREAM,
       });
       if (!result.position) throw new Error(`EventStoreDB returned no position for the append to "${streamId}"`);
       return {
@@ -79,9 +121,6 @@ export class EsdbEventStore implements EventStore {
         position: { commit: result.position.commit, prepare: result.position.prepare },
       };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        throw new ConcurrencyError(streamId, expectedRevision, toActualRevision(error.actualVersion));
-      }
       if (error instanceof MaxAppendSizeExceededError) {
         throw new InvalidAppendError(
           `The append to "${streamId}" exceeds the server's maximum append size of ${error.maxAppendSize} bytes (MaxAppendSize)`,
@@ -137,9 +176,13 @@ export class EsdbEventStore implements EventStore {
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
+    return (await this.streamHead(streamId))?.revision ?? null;
+  }
+
+  private async streamHead(streamId: string): Promise<StreamHead | null> {
     const read = this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
     const [last] = await collectOrNone(read);
-    return last?.event ? Number(last.event.revision) : null;
+    return last?.event ? { revision: Number(last.event.revision), hash: hashOf(last) } : null;
   }
 
   async headPosition(): Promise<After> {

@@ -5,6 +5,7 @@ import type { NewEvent } from '../event';
 import type { AppendResult, ExpectedRevision } from '../event-store';
 import { sqlPosition } from '../position';
 import { serializeAppend, type SerializedAppend } from '../serialized-append';
+import { SQL_GENESIS_HASH } from './postgres-migrations';
 import type { PostgresTables } from './postgres-tables';
 
 /** An append checked and serialised on the caller's side, ready to join a batch. */
@@ -15,7 +16,8 @@ export type AppendOutcome = AppendResult | ConcurrencyError;
 /**
  * Validates and serialises an append before it is queued, so what PostgreSQL could never store
  * (a payload that is not JSON, a NUL character in a text column) fails its own caller at once,
- * with an InvalidAppendError, instead of a whole batch.
+ * with an InvalidAppendError, instead of a whole batch. Each event's digest is computed here, in
+ * Node and off the lock; only the link to the previous hash is left to the batch statement.
  */
 export function prepareAppend(
   streamId: string,
@@ -48,7 +50,8 @@ const ANY = -2;
  *    order (docs/global-order.md).
  * 2. One statement that, under that lock, reads the streams' revisions, checks each append's
  *    expected revision, gives positions `last + 1, last + 2, ...` to the accepted appends' events
- *    only, inserts them, moves the streams' revisions and `last`, and queues a NOTIFY. It is a later
+ *    only, chains their digests to each stream's last hash (`chain_hashes`, migration 2), inserts
+ *    them, moves the streams' revisions, last hashes and `last`, and queues a NOTIFY. It is a later
  *    statement than the lock, so it sees every commit made before the lock was granted (READ
  *    COMMITTED takes a fresh snapshot per statement).
  *
@@ -64,6 +67,7 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
   const types: string[] = [];
   const data: string[] = [];
   const metadata: string[] = [];
+  const digests: string[] = [];
   appends.forEach((append, i) => {
     if (streams.has(append.streamId)) {
       throw new Error(`An append batch holds two appends to "${append.streamId}": they must go in turn`);
@@ -77,6 +81,7 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
       types.push(event.type);
       data.push(event.data);
       metadata.push(event.metadata);
+      digests.push(event.digest);
     }
   });
   const lock = `BEGIN; SELECT last FROM ${tables.globalPosition} FOR UPDATE`;
@@ -87,7 +92,7 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
     // Named, so each connection parses and plans it once and then only binds and runs it.
     name: `ledger_append_batch_${tables.channel}`,
     text: `WITH appends AS (
-       SELECT a.idx, a.stream_id, a.expected, a.n_events, s.revision AS current,
+       SELECT a.idx, a.stream_id, a.expected, a.n_events, s.revision AS current, s.last_hash,
               CASE a.expected WHEN ${ANY} THEN true WHEN ${NO_STREAM} THEN s.revision IS NULL
                    ELSE s.revision IS NOT DISTINCT FROM a.expected END AS accepted
        FROM ROWS FROM (unnest($1::text[]), unnest($2::bigint[]), unnest($3::int[]))
@@ -99,19 +104,24 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
               (SELECT last FROM ${tables.globalPosition})
                 + coalesce(sum(n_events) FILTER (WHERE accepted) OVER (ORDER BY idx), 0) AS last_position
        FROM appends
+     ), chained AS (
+       SELECT idx, stream_id, current, n_events, events_before, last_position,
+              ${tables.chainHashes}(coalesce(last_hash, ${SQL_GENESIS_HASH}), coalesce(current, -1) + 1,
+                ($9::text[])[events_before::int + 1 : (events_before + n_events)::int]) AS hashes
+       FROM placed WHERE accepted
      ), appended AS (
-       INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata)
+       INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata, hash)
        SELECT p.last_position - p.n_events + (e.n - p.events_before),
-              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata
+              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata,
+              p.hashes[(e.n - p.events_before)::int]
        FROM ROWS FROM (
          unnest($4::int[]), unnest($5::text[]), json_array_elements($6::json), json_array_elements($7::json)
        ) WITH ORDINALITY AS e (owner, type, data, metadata, n)
-       JOIN placed p ON p.idx = e.owner
-       WHERE p.accepted
+       JOIN chained p ON p.idx = e.owner
      ), moved AS (
-       INSERT INTO ${tables.streams} (stream_id, revision)
-       SELECT stream_id, coalesce(current, -1) + n_events FROM placed WHERE accepted
-       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
+       INSERT INTO ${tables.streams} (stream_id, revision, last_hash)
+       SELECT stream_id, coalesce(current, -1) + n_events, hashes[n_events] FROM chained
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash
      ), counted AS (
        UPDATE ${tables.globalPosition} SET last = (SELECT max(last_position) FROM placed)
        WHERE EXISTS (SELECT FROM placed WHERE accepted)
@@ -128,6 +138,7 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
       `[${data.join(',')}]`,
       `[${metadata.join(',')}]`,
       tables.channel,
+      digests,
     ],
   };
   return { lock, write };

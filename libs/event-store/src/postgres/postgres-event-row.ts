@@ -2,7 +2,7 @@ import type { EventData, EventMetadata, RecordedEvent } from '../event';
 import { sqlPosition } from '../position';
 
 /** Columns every read selects; `json` columns arrive parsed, in the key order they were written. */
-export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata';
+export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, hash';
 
 export interface EventRow {
   /** bigint: node-postgres returns it as a string, so it never loses precision. */
@@ -12,6 +12,7 @@ export interface EventRow {
   readonly type: string;
   readonly data: EventData;
   readonly metadata: EventMetadata;
+  readonly hash: string;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -22,5 +23,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.type,
     data: row.data,
     metadata: row.metadata,
+    hash: row.hash,
   };
 }

@@ -158,7 +158,7 @@ describe('PostgresEventStore', () => {
       await client.connect();
       try {
         const { rows } = await client.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
-        expect(rows).toEqual([{ version: 1 }]);
+        expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
         expect(await stores[stores.length - 1].streamRevision('loan-1')).toBe(0);
       } finally {
         await Promise.all(stores.splice(0).map((store) => store.close()));

@@ -1,10 +1,14 @@
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
+import { GENESIS_HASH } from '../hash-chain';
+import { backfillHashChains } from './postgres-hash-backfill';
 import type { PostgresTables } from './postgres-tables';
 
-interface Migration {
+export interface PostgresMigration {
   readonly version: number;
   readonly name: string;
   readonly sql: (t: PostgresTables) => string;
+  /** A step SQL cannot express (hashing in Node), run after `sql` in the same transaction. */
+  readonly backfill?: (client: ClientBase, t: PostgresTables) => Promise<void>;
 }
 
 /**
@@ -16,8 +20,14 @@ interface Migration {
  *
  * `global_position` is a single row: every append transaction locks it until commit, which makes
  * commit order equal position order (docs/global-order.md).
+ *
+ * Version 2 adds tamper evidence (hash-chain.ts): each event's `hash`, each stream's `last_hash`,
+ * and `chain_hashes`, the SQL half of the chain: Node computes each event's digest before the
+ * append is queued, and the batch statement links the digests to the stream's last hash under the
+ * append lock, so the chain follows commit order without a round trip. Rows written before it get
+ * their chains computed in Node (the same code the reads use), then both columns become NOT NULL.
  */
-const MIGRATIONS: readonly Migration[] = [
+export const MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 1,
     name: 'events, streams and the global position',
@@ -43,16 +53,46 @@ const MIGRATIONS: readonly Migration[] = [
       INSERT INTO ${t.globalPosition} (last) VALUES (0);
     `,
   },
+  {
+    version: 2,
+    name: 'hash chains',
+    sql: (t) => `
+      ALTER TABLE ${t.events} ADD COLUMN hash text;
+      ALTER TABLE ${t.streams} ADD COLUMN last_hash text;
+      -- The hashes of an append's events, in order: each is
+      -- sha256hex(previous hash || newline || revision || newline || digest), as chainHash in hash-chain.ts.
+      CREATE FUNCTION ${t.chainHashes}(previous text, first_revision bigint, digests text[])
+      RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      DECLARE
+        hashes text[] := array_fill(NULL::text, ARRAY[cardinality(digests)]);
+      BEGIN
+        FOR i IN 1 .. cardinality(digests) LOOP
+          previous := encode(sha256(convert_to(
+            previous || chr(10) || (first_revision + i - 1)::text || chr(10) || digests[i], 'UTF8')), 'hex');
+          hashes[i] := previous;
+        END LOOP;
+        RETURN hashes;
+      END
+      $$;
+    `,
+    backfill: backfillHashChains,
+  },
 ];
 
-const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1].version;
+/** Where a chain starts, as the batch statement writes it. */
+export const SQL_GENESIS_HASH = `'${GENESIS_HASH}'`;
 
 /**
  * Creates the schema if missing and applies pending migrations in one transaction. A transaction
  * advisory lock keyed by the schema makes concurrent openers (several processes starting at once)
  * take turns: the second finds everything applied and does nothing.
  */
-export async function migrate(pool: Pool, tables: PostgresTables): Promise<void> {
+export async function migrate(
+  pool: Pool,
+  tables: PostgresTables,
+  migrations: readonly PostgresMigration[] = MIGRATIONS,
+): Promise<void> {
+  const latest = migrations[migrations.length - 1].version;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -68,14 +108,15 @@ export async function migrate(pool: Pool, tables: PostgresTables): Promise<void>
     const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${tables.migrations}`);
     const applied = new Set(rows.map((row) => row.version));
     const newest = Math.max(0, ...applied);
-    if (newest > LATEST_MIGRATION) {
+    if (newest > latest) {
       throw new Error(
-        `Schema ${tables.schema} is at migration ${newest}, newer than this code knows (${LATEST_MIGRATION}): upgrade the ledger`,
+        `Schema ${tables.schema} is at migration ${newest}, newer than this code knows (${latest}): upgrade the ledger`,
       );
     }
-    for (const migration of MIGRATIONS) {
+    for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await client.query(migration.sql(tables));
+      await migration.backfill?.(client, tables);
       await client.query(`INSERT INTO ${tables.migrations} (version, name) VALUES ($1, $2)`, [
         migration.version,
         migration.name,

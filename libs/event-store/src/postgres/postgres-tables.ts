@@ -7,6 +7,8 @@ export interface PostgresTables {
   readonly streams: string;
   readonly globalPosition: string;
   readonly migrations: string;
+  /** The SQL function that links an append's digests into its stream's hash chain (migration 2). */
+  readonly chainHashes: string;
   /** Unquoted channel name, as `pg_notify` takes it. */
   readonly channel: string;
 }
@@ -23,6 +25,7 @@ export function postgresTables(schema: string): PostgresTables {
     streams: qualify('streams'),
     globalPosition: qualify('global_position'),
     migrations: qualify('schema_migrations'),
+    chainHashes: qualify('chain_hashes'),
     // A hash keeps the channel within PostgreSQL's 63-byte identifier limit whatever the schema's name.
     channel: `ledger_appended_${createHash('sha256').update(schema).digest('hex').slice(0, 24)}`,
   };

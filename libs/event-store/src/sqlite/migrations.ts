@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { backfillHashChains } from './sqlite-hash-backfill';
 
 export interface SqliteMigration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** A step SQL cannot express (hashing), run after `sql` in the same transaction. */
+  readonly backfill?: (db: Database) => void;
 }
 
 /**
@@ -15,6 +18,10 @@ export interface SqliteMigration {
  * even with several processes on one file. `data` and `metadata` are the exact JSON text written.
  * `streams` holds each stream's current revision so an append checks it with one key lookup,
  * and lists every stream for audits without scanning the events.
+ *
+ * Version 2 adds tamper evidence (hash-chain.ts): each event's `hash`, and each stream's
+ * `last_hash` so an append links to it with the same key lookup that checks the revision. Files
+ * written before it get their chains computed from the stored rows, in the migration's transaction.
  */
 export const MIGRATIONS: readonly SqliteMigration[] = [
   {
@@ -35,6 +42,15 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
         revision  INTEGER NOT NULL
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    version: 2,
+    name: 'hash chains',
+    sql: `
+      ALTER TABLE events ADD COLUMN hash TEXT;
+      ALTER TABLE streams ADD COLUMN last_hash TEXT;
+    `,
+    backfill: backfillHashChains,
   },
 ];
 
@@ -71,6 +87,7 @@ export function runMigrations(db: Database, migrations: readonly SqliteMigration
     // Checked again under the write lock: another process may have migrated meanwhile.
     return pending().map((migration) => {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       record.run(migration.version, migration.name, new Date().toISOString());
       return migration.version;
     });

@@ -9,6 +9,7 @@ export interface EventRow {
   readonly type: string;
   readonly data: string;
   readonly metadata: string;
+  readonly hash: string;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -19,5 +20,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.type,
     data: JSON.parse(row.data) as EventData,
     metadata: JSON.parse(row.metadata) as EventMetadata,
+    hash: row.hash,
   };
 }

@@ -65,7 +65,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.writer = new SqliteAppendWriter(db);
     this.committer = new GroupCommitter((batch) => this.flush(batch), maxBatch);
-    const columns = 'position, stream_id, revision, type, data, metadata';
+    const columns = 'position, stream_id, revision, type, data, metadata, hash';
     this.selectForwards = db.prepare(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
     );

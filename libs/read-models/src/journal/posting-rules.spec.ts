@@ -230,6 +230,7 @@ describe('posting rules', () => {
       streamId: 'fund-F1',
       revision: 1,
       position: sqlPosition(7),
+      hash: 'not read here',
     };
     expect(journalEntryFor(event, () => undefined)).toMatchObject({
       eventId: 'evt-1',

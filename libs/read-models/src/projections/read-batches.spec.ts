@@ -16,6 +16,7 @@ function recorded(n: number): RecordedEvent {
     streamId: `s-${n}`,
     revision: 0,
     position: sqlPosition(n),
+    hash: 'not read here',
   };
 }
 

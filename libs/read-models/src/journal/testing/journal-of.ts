@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Fen } from '@pledge-ledger/domain';
-import { sqlPosition, type EventData, type NewEvent, type RecordedEvent } from '@pledge-ledger/event-store';
+import {
+  GENESIS_HASH,
+  eventHash,
+  sqlPosition,
+  type EventData,
+  type NewEvent,
+  type RecordedEvent,
+} from '@pledge-ledger/event-store';
 import { journalEntryFor, type JournalEntry } from '../posting-rules';
 import type { ModelEvent } from './ledger-model';
 
@@ -9,13 +16,16 @@ export interface AccountTotals {
   credit: Fen;
 }
 
-/** The model's events as the store would record them (dense positions from 1). */
+/** The model's events as the store would record them (dense positions from 1, each stream's hash chain). */
 export function recorded(events: readonly ModelEvent[]): RecordedEvent[] {
-  const revisions = new Map<string, number>();
+  const heads = new Map<string, { revision: number; hash: string }>();
   return events.map((event, index) => {
-    const revision = revisions.get(event.streamId) ?? 0;
-    revisions.set(event.streamId, revision + 1);
-    return { ...newEvent(event), streamId: event.streamId, revision, position: sqlPosition(index + 1) };
+    const head = heads.get(event.streamId);
+    const revision = head ? head.revision + 1 : 0;
+    const content = { ...newEvent(event), streamId: event.streamId };
+    const hash = eventHash(head?.hash ?? GENESIS_HASH, revision, content);
+    heads.set(event.streamId, { revision, hash });
+    return { ...content, revision, position: sqlPosition(index + 1), hash };
   });
 }
 
