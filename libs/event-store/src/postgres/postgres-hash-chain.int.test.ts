@@ -1,0 +1,117 @@
+import { Client, Pool } from 'pg';
+import { createTestSchema } from '../../../../test/support/postgres';
+import type { TestSchema } from '../../../../test/support/postgres';
+import { newEvent, newStreamId } from '../conformance/conformance-support';
+import { describeTamperEvidence } from '../conformance/tamper-evidence';
+import { GENESIS_HASH, eventHash } from '../hash-chain';
+import { START } from '../position';
+import { verifyChains } from '../verify-chains';
+import { PostgresEventStore } from './postgres-event-store';
+import { MIGRATIONS, migrate } from './postgres-migrations';
+import { postgresTables } from './postgres-tables';
+
+jest.setTimeout(60_000);
+
+describeTamperEvidence('PostgreSQL', async () => {
+  const schema = await createTestSchema();
+  const store = await PostgresEventStore.open({ connectionString: schema.url, schema: schema.schema, listen: false });
+  // A connection of its own, as anyone with write access to the table has: no append lock, no store.
+  const raw = new Client({ connectionString: schema.url });
+  await raw.connect();
+  const { events } = postgresTables(schema.schema);
+  return {
+    store,
+    setData: async (streamId, revision, data) => {
+      await raw.query(`UPDATE ${events} SET data = $1 WHERE stream_id = $2 AND revision = $3`, [
+        data,
+        streamId,
+        revision,
+      ]);
+    },
+    setDataAndHash: async (streamId, revision, data, hash) => {
+      await raw.query(`UPDATE ${events} SET data = $1, hash = $2 WHERE stream_id = $3 AND revision = $4`, [
+        data,
+        hash,
+        streamId,
+        revision,
+      ]);
+    },
+    deleteEvent: async (streamId, revision) => {
+      await raw.query(`DELETE FROM ${events} WHERE stream_id = $1 AND revision = $2`, [streamId, revision]);
+    },
+    cleanup: async () => {
+      await raw.end();
+      await store.close();
+      await schema.drop();
+    },
+  };
+});
+
+describe('a PostgreSQL schema written before hash chains', () => {
+  let schema: TestSchema;
+  beforeEach(async () => (schema = await createTestSchema()));
+  afterEach(() => schema.drop());
+
+  it('gets every chain computed when opened, both columns required, and new appends continue them', async () => {
+    // The schema as the previous build left it: migration 1 only, events without hashes.
+    const tables = postgresTables(schema.schema);
+    const pool = new Pool({ connectionString: schema.url });
+    const [loan, fund] = [newStreamId('old-loan'), newStreamId('old-fund')];
+    const rows = [
+      { stream: loan, revision: 0, event: newEvent('LoanOriginated', { amountFen: '100000', at: '2026-01-02' }) },
+      { stream: fund, revision: 0, event: newEvent('FundOpened', { capitalFen: '9000000' }) },
+      { stream: loan, revision: 1, event: newEvent('LoanRepaid', { amountFen: '2500' }) },
+    ];
+    try {
+      await migrate(pool, tables, MIGRATIONS.slice(0, 1));
+      for (const [index, { stream, revision, event }] of rows.entries()) {
+        await pool.query(
+          `INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            index + 1,
+            stream,
+            revision,
+            event.type,
+            JSON.stringify(event.data, null, 1),
+            JSON.stringify(event.metadata),
+          ],
+        );
+      }
+      await pool.query(`INSERT INTO ${tables.streams} (stream_id, revision) VALUES ($1, 1), ($2, 0)`, [loan, fund]);
+      await pool.query(`UPDATE ${tables.globalPosition} SET last = 3`);
+    } finally {
+      await pool.end();
+    }
+
+    const store = await PostgresEventStore.open({ connectionString: schema.url, schema: schema.schema, listen: false });
+    const raw = new Client({ connectionString: schema.url });
+    await raw.connect();
+    try {
+      const all = await store.readAll({ after: START, maxCount: 10 });
+      const loan0 = eventHash(GENESIS_HASH, 0, { ...rows[0].event, streamId: loan });
+      const fund0 = eventHash(GENESIS_HASH, 0, { ...rows[1].event, streamId: fund });
+      const loan1 = eventHash(loan0, 1, { ...rows[2].event, streamId: loan });
+      expect(all.map((event) => event.hash)).toEqual([loan0, fund0, loan1]);
+
+      const repaid = newEvent('LoanRepaid', { amountFen: '97500' });
+      await store.append(loan, [repaid], 1);
+      const [appended] = await store.readStream(loan, { fromRevision: 2 });
+      expect(appended.hash).toBe(eventHash(loan1, 2, { ...repaid, streamId: loan }));
+      expect(await verifyChains(await store.readAll({ after: START, maxCount: 10 }))).toMatchObject({
+        ok: true,
+        eventsChecked: 4,
+        streamsChecked: 2,
+      });
+
+      // A writer that does not chain (an old build still running) is refused instead of leaving a gap in the evidence.
+      await expect(
+        raw.query(
+          `INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata) VALUES (99, 'x', 0, 'T', '{}', '{}')`,
+        ),
+      ).rejects.toThrow(/null value in column "hash"/);
+    } finally {
+      await raw.end();
+      await store.close();
+    }
+  });
+});
