@@ -12,6 +12,8 @@ import { describeEventStoreConformance } from '../conformance/event-store.confor
 import { InvalidAppendError } from '../errors';
 import type { RecordedEvent } from '../event';
 import { START, comparePositions } from '../position';
+import { eventHash } from '../hash-chain';
+import { verifyChains } from '../verify-chains';
 import { EsdbEventStore } from './esdb-event-store';
 
 /**
@@ -107,6 +109,30 @@ describe.each(targets)('EsdbEventStore on $name', (target) => {
     await store.append(streamId, newEvents(2, 'first'), 'no-stream');
     await expectConcurrencyError(store.append(streamId, [newEvent()], 'no-stream'), streamId, 'no-stream', 1);
     await expectConcurrencyError(store.append(streamId, [newEvent()], 0), streamId, 0, 1);
+  });
+
+  it('keeps the hash in the ESDB metadata as $hash beside ours, and hands back our metadata without it', async () => {
+    const streamId = newStreamId('hash');
+    const written = newEvents(2, 'hashed');
+    await store.append(streamId, written, 'no-stream');
+
+    const read = await store.readStream(streamId);
+    const stored: unknown[] = [];
+    for await (const resolved of raw.readStream(streamId) as AsyncIterable<ResolvedEvent>) {
+      stored.push(resolved.event?.metadata);
+    }
+    expect(stored).toEqual(written.map((event, i) => ({ ...event.metadata, $hash: read[i].hash })));
+    expect(read.map((event) => event.metadata)).toStrictEqual(written.map((event) => event.metadata));
+    expect(read[1].hash).toBe(eventHash(read[0].hash, 1, read[1]));
+  });
+
+  it('reads an event written without a hash (by another client) with hash "", which verifyChains reports', async () => {
+    const streamId = newStreamId('unhashed');
+    await raw.appendToStream(streamId, jsonEvent({ type: 'Foreign', data: {}, metadata: newEvent().metadata }));
+
+    const [foreign] = await store.readStream(streamId);
+    expect(foreign.hash).toBe('');
+    expect((await verifyChains([foreign])).firstBrokenLink).toMatchObject({ streamId, revision: 0, reason: 'hash' });
   });
 
   it('reads a stream that does not exist as no events and no revision', async () => {
