@@ -1,7 +1,7 @@
 import { InvalidAppendError } from './errors';
 import type { NewEvent } from './event';
 import type { ExpectedRevision } from './event-store';
-import { contentDigest } from './hash-chain';
+import { appendedDigest } from './appended-digest';
 
 /** One event as it will be stored: its JSON text, and the digest of what that text reads back as. */
 export interface SerializedEvent {
@@ -22,8 +22,8 @@ export interface SerializedAppend {
 /**
  * Serialises before queueing, so a payload that cannot become a JSON object (a bigint, a cycle)
  * fails its own caller at once, with an InvalidAppendError, instead of its batch. The digest is
- * taken here too, off the writer's lock, and from the text parsed back: so it covers exactly what
- * a read returns (a Date becomes its string, an undefined field disappears), whatever was passed.
+ * taken here too, off the writer's lock, of the event as it will read back (a Date becomes its
+ * string, an undefined field disappears), whatever was passed: see appended-digest.ts.
  */
 export function serializeAppend(
   streamId: string,
@@ -36,12 +36,7 @@ export function serializeAppend(
     events: events.map((event) => {
       const data = toJsonObject(event.data, streamId, 'data');
       const metadata = toJsonObject(event.metadata, streamId, 'metadata');
-      const digest = contentDigest({
-        streamId,
-        type: event.type,
-        data: JSON.parse(data) as unknown,
-        metadata: JSON.parse(metadata) as unknown,
-      });
+      const digest = appendedDigest(streamId, event.type, event, data, metadata);
       return { type: event.type, data, metadata, digest };
     }),
   };
