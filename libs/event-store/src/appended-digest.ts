@@ -59,7 +59,7 @@ function canonicallyOrdered(value: unknown): unknown {
   const keys = Object.keys(record);
   let sorted = true;
   for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === '__proto__' || INDEX_LIKE.test(keys[i])) return NOT_PLAIN;
+    if (keys[i] === '__proto__' || (isDigit(keys[i].charCodeAt(0)) && INDEX_LIKE.test(keys[i]))) return NOT_PLAIN;
     if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
   }
   if (!sorted) keys.sort();
@@ -73,4 +73,8 @@ function canonicallyOrdered(value: unknown): unknown {
     copy[key] = ordered;
   }
   return changed ? copy : value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -105,22 +105,25 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
                 + coalesce(sum(n_events) FILTER (WHERE accepted) OVER (ORDER BY idx), 0) AS last_position
        FROM appends
      ), chained AS (
-       SELECT idx, stream_id, current, n_events, events_before, last_position,
-              ${tables.chainHashes}(coalesce(last_hash, ${SQL_GENESIS_HASH}), coalesce(current, -1) + 1,
-                ($9::text[])[events_before::int + 1 : (events_before + n_events)::int]) AS hashes
-       FROM placed WHERE accepted
+       SELECT c.n, c.hash FROM ${tables.chainHashes}(
+         (SELECT array_agg(CASE WHEN accepted THEN coalesce(last_hash, ${SQL_GENESIS_HASH}) END ORDER BY idx) FROM placed),
+         (SELECT array_agg(coalesce(current, -1) + 1 ORDER BY idx) FROM placed),
+         $3::int[], $9::text[]) AS c
      ), appended AS (
        INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata, hash)
        SELECT p.last_position - p.n_events + (e.n - p.events_before),
-              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata,
-              p.hashes[(e.n - p.events_before)::int]
+              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata, c.hash
        FROM ROWS FROM (
          unnest($4::int[]), unnest($5::text[]), json_array_elements($6::json), json_array_elements($7::json)
        ) WITH ORDINALITY AS e (owner, type, data, metadata, n)
-       JOIN chained p ON p.idx = e.owner
+       JOIN placed p ON p.idx = e.owner
+       JOIN chained c ON c.n = e.n
+       WHERE p.accepted
      ), moved AS (
        INSERT INTO ${tables.streams} (stream_id, revision, last_hash)
-       SELECT stream_id, coalesce(current, -1) + n_events, hashes[n_events] FROM chained
+       SELECT p.stream_id, coalesce(p.current, -1) + p.n_events, c.hash
+       FROM placed p JOIN chained c ON c.n = p.events_before + p.n_events
+       WHERE p.accepted
        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash
      ), counted AS (
        UPDATE ${tables.globalPosition} SET last = (SELECT max(last_position) FROM placed)

@@ -59,19 +59,31 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     sql: (t) => `
       ALTER TABLE ${t.events} ADD COLUMN hash text;
       ALTER TABLE ${t.streams} ADD COLUMN last_hash text;
-      -- The hashes of an append's events, in order: each is
-      -- sha256hex(previous hash || newline || revision || newline || digest), as chainHash in hash-chain.ts.
-      CREATE FUNCTION ${t.chainHashes}(previous text, first_revision bigint, digests text[])
-      RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      -- The hashes of a batch's events, one row per event of an accepted append: n is the event's
+      -- 1-based place in the batch (as in digests), and each hash is
+      -- sha256hex(previous hash || newline || revision || newline || digest), chainHash in hash-chain.ts.
+      -- previous[a] is append a's stream's last hash (GENESIS for a new stream), or NULL when the
+      -- append was refused; first_revisions[a] its first event's revision; counts[a] its event count.
+      CREATE FUNCTION ${t.chainHashes}(previous text[], first_revisions bigint[], counts int[], digests text[])
+      RETURNS TABLE (n int, hash text) LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
       DECLARE
-        hashes text[] := array_fill(NULL::text, ARRAY[cardinality(digests)]);
+        link text;
       BEGIN
-        FOR i IN 1 .. cardinality(digests) LOOP
-          previous := encode(sha256(convert_to(
-            previous || chr(10) || (first_revision + i - 1)::text || chr(10) || digests[i], 'UTF8')), 'hex');
-          hashes[i] := previous;
+        n := 0;
+        FOR a IN 1 .. cardinality(counts) LOOP
+          link := previous[a];
+          IF link IS NULL THEN
+            n := n + counts[a];
+            CONTINUE;
+          END IF;
+          FOR k IN 0 .. counts[a] - 1 LOOP
+            n := n + 1;
+            link := encode(sha256(convert_to(
+              link || chr(10) || (first_revisions[a] + k)::text || chr(10) || digests[n], 'UTF8')), 'hex');
+            hash := link;
+            RETURN NEXT;
+          END LOOP;
         END LOOP;
-        RETURN hashes;
       END
       $$;
     `,
