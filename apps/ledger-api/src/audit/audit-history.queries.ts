@@ -78,7 +78,7 @@ function auditEvent(event: RecordedEvent): AuditEvent {
     type: event.type,
     data: event.data,
     metadata: event.metadata,
-    hash: (event as RecordedEvent & { readonly hash: string }).hash, // TODO(hash): plain event.hash once it lands
+    hash: event.hash,
   };
 }
 

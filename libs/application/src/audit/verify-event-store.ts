@@ -61,17 +61,14 @@ export async function verifyEventStore(
   };
 }
 
-// TODO(hash): RecordedEvent.hash is landing from the adapters; drop this cast then.
-type Hashed = RecordedEvent & { readonly hash: string };
-
-async function* readUpTo(store: EventStore, head: After, pageSize: number): AsyncGenerator<Hashed> {
+async function* readUpTo(store: EventStore, head: After, pageSize: number): AsyncGenerator<RecordedEvent> {
   let after: After = START;
   for (;;) {
     if (comparePositions(after, head) >= 0) return;
     const page = await store.readAll({ after, maxCount: pageSize });
     for (const event of page) {
       if (comparePositions(event.position, head) > 0) return;
-      yield event as Hashed;
+      yield event;
     }
     if (page.length < pageSize) return;
     after = page[page.length - 1].position;
