@@ -1,6 +1,6 @@
-import type { EventMetadata } from '@pledge-ledger/event-store';
+import type { EventMetadata, RecordedEvent } from '@pledge-ledger/event-store';
 import { sqlPosition } from '@pledge-ledger/event-store';
-import type { StoredEvent } from '../read-all';
+
 import { eventLine, headerLine, trailerLine } from './export-format';
 
 const metadata: EventMetadata = {
@@ -12,7 +12,7 @@ const metadata: EventMetadata = {
   schemaVersion: 1,
 };
 
-const event = (data: StoredEvent['data'], position = 7n): StoredEvent => ({
+const event = (data: RecordedEvent['data'], position = 7n): RecordedEvent => ({
   streamId: 'loan-L1',
   revision: 3,
   position: sqlPosition(position),

@@ -1,6 +1,5 @@
-import type { EventData, EventMetadata } from '@pledge-ledger/event-store';
+import type { EventData, EventMetadata, RecordedEvent } from '@pledge-ledger/event-store';
 import { canonicalJson, formatPosition } from '@pledge-ledger/event-store';
-import type { StoredEvent } from '../read-all';
 
 /**
  * The export file (docs/export-format.md is its public description): NDJSON, one header line, one
@@ -51,7 +50,7 @@ export function headerLine(source: StoreKind, exportedAt: string): string {
 }
 
 /** Written field by field so the key order is the documented one and data/metadata are canonical. */
-export function eventLine(event: StoredEvent): string {
+export function eventLine(event: RecordedEvent): string {
   return (
     `{"kind":"event","position":${JSON.stringify(formatPosition(event.position))}` +
     `,"streamId":${JSON.stringify(event.streamId)},"revision":${event.revision}` +
