@@ -10,7 +10,8 @@
  *   npm run bench:http
  *   LEDGER_BENCH_SECONDS=10     measured seconds per contender (after a warm-up of a fifth, at most 2 s)
  *   LEDGER_BENCH_LOANS=1000     loans set up before each run; each worker repays its own loans in turn
- *   LEDGER_BENCH_ONLY=http-postgres,http-sqlite,command-postgres,append-postgres
+ *   LEDGER_BENCH_ONLY=http-postgres,http-postgres-no-projections,http-sqlite,command-postgres,append-postgres
+ *                               (no-projections: the same API restarted with LEDGER_PROJECTIONS=off after the set-up)
  *   LEDGER_BENCH_CPU_PROF=1     run the API under --cpu-prof (profiles in bench/results/profiles)
  */
 import { randomUUID } from 'node:crypto';
@@ -78,7 +79,12 @@ interface Settings {
 const log = (line: string): void => console.log(line);
 
 /** The API on one store, set up with `loans` loans, then repayments from 64 connections. */
-async function httpContender(name: string, settings: Settings, store: 'postgres' | 'sqlite'): Promise<Figures> {
+async function httpContender(
+  name: string,
+  settings: Settings,
+  store: 'postgres' | 'sqlite',
+  projections: 'in-process' | 'off' = 'in-process',
+): Promise<Figures> {
   const secret = benchSecret();
   const schemas: string[] = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-http-'));
@@ -102,25 +108,31 @@ async function httpContender(name: string, settings: Settings, store: 'postgres'
     checkpoints = () => Promise.resolve(sqliteCheckpoints(path.join(dataDir, 'read-models.sqlite')));
   }
   const profile = process.env.LEDGER_BENCH_CPU_PROF === '1';
-  const api = await startApi(
-    env,
-    profile
-      ? [
-          '--cpu-prof',
-          `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
-          `--cpu-prof-name=http-${store}-${Date.now()}.cpuprofile`,
-        ]
-      : [],
-  );
-  const client = new HttpClient(api.baseUrl, CONNECTIONS);
+  const profileArgs = profile
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
+        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  // The set-up needs the process managers (pledges, cover): it always runs with projections in-process.
+  let api = await startApi(env, projections === 'off' ? [] : profileArgs);
+  let client = new HttpClient(api.baseUrl, CONNECTIONS);
   try {
     const setupStarted = Date.now();
     const world = await seedWorld(client, { loans: settings.loans, suffix: '', secret, concurrency: 16, log });
     const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
     log(`  set up in ${setupSeconds} s`);
+    if (projections === 'off') {
+      // The same stores, served by an API that runs no projection or process manager: the command path alone.
+      client.close();
+      await api.stop();
+      api = await startApi({ ...env, LEDGER_PROJECTIONS: 'off' }, profileArgs);
+      client = new HttpClient(api.baseUrl, CONNECTIONS);
+    }
 
-    const probe = new ProjectionLagProbe(await checkpoints());
-    probe.start();
+    const probe = projections === 'off' ? null : new ProjectionLagProbe(await checkpoints());
+    probe?.start();
     const repaid = new Array<number>(world.loanIds.length).fill(0);
     const turn = new Array<number>(CONNECTIONS).fill(0);
     let cpuAtOpen: number | null = null;
@@ -132,7 +144,7 @@ async function httpContender(name: string, settings: Settings, store: 'postgres'
         seconds: settings.seconds,
         warmupSeconds: settings.warmupSeconds,
         onWindow: (open) => {
-          probe.record(open);
+          probe?.record(open);
           if (open) cpuAtOpen = processCpuMs(api.child.pid);
           else cpuAtClose ??= processCpuMs(api.child.pid);
         },
@@ -150,28 +162,30 @@ async function httpContender(name: string, settings: Settings, store: 'postgres'
           `${run}-${loan}-${index}`,
         );
         const ok = answer.status === 200 || answer.status === 201;
-        if (ok) probe.acknowledged(Number((JSON.parse(answer.body) as { position: string }).position));
+        if (ok) probe?.acknowledged(Number((JSON.parse(answer.body) as { position: string }).position));
         return { ok, outcome: answer.status, ...(ok ? {} : { failure: `${answer.status} ${answer.body}` }) };
       },
     );
-    await probe.drain(30_000);
+    await probe?.drain(30_000);
     const apiCpuPercent =
       cpuAtOpen === null || cpuAtClose === null
         ? null
         : Math.round(((cpuAtClose - cpuAtOpen) / (settings.seconds * 1000)) * 100);
     return {
       contender: name,
-      description: `POST /v1/loans/{id}/repayments over HTTP, API process on ${store}, projections in-process, ${CONNECTIONS} keep-alive connections`,
+      description: `POST /v1/loans/{id}/repayments over HTTP, API process on ${store}, projections ${projections}, ${CONNECTIONS} keep-alive connections`,
       loans: world.loanIds.length,
       setupSeconds,
       apiCpuPercent,
-      lag: {
-        samples: probe.lags.size,
-        p50Ms: round(probe.lags.percentile(50), 1),
-        p99Ms: round(probe.lags.percentile(99), 1),
-        maxMs: round(probe.lags.percentile(100), 1),
-        unresolved: probe.pending,
-      },
+      ...(probe && {
+        lag: {
+          samples: probe.lags.size,
+          p50Ms: round(probe.lags.percentile(50), 1),
+          p99Ms: round(probe.lags.percentile(99), 1),
+          maxMs: round(probe.lags.percentile(100), 1),
+          unresolved: probe.pending,
+        },
+      }),
       ...figures,
     };
   } finally {
@@ -268,6 +282,7 @@ async function main(): Promise<void> {
 
   const contenders: [string, () => Promise<Figures>][] = [
     ['http-postgres', () => httpContender('http-postgres', settings, 'postgres')],
+    ['http-postgres-no-projections', () => httpContender('http-postgres-no-projections', settings, 'postgres', 'off')],
     ['http-sqlite', () => httpContender('http-sqlite', settings, 'sqlite')],
     ['command-postgres', () => commandContender(settings)],
     ['append-postgres', () => appendContender(settings)],
