@@ -142,6 +142,10 @@ describe.each(DATABASES)('the contact person on %s', (database) => {
     expect(history[0]).toEqual(event);
     expect(history[1].data).toEqual({ enterpriseId, keyId: event.data.contact.keyId, reason: 'subject-request' });
     expect(history[1].metadata.actor).toMatchObject({ sub: 'olga', role: 'admin' });
+    // History was never edited: every hash chain still verifies after the erasure.
+    const verification = await server.post('/v1/audit/verifications', AUDITOR, {});
+    expect(verification.status).toBe(200);
+    expect(verification.body).toMatchObject({ ok: true, firstBrokenLink: null });
     const after = await storedText();
     for (const text of PLAINTEXT) expect(after).not.toContain(text);
     // The key's bytes are gone from the files too (zeroed, and out of the write-ahead log).
