@@ -13,8 +13,8 @@ import { benchSecret, repaymentBody, seedDefaultedLoan, seedWorld, type World } 
 
 /**
  * B4's history: LEDGER_BENCH_EVENTS events of the ledger's real shapes, kept in a PostgreSQL schema
- * of its own between runs (`bench_history_<hash>`, keyed by a hash of this generator and the size,
- * so a rerun skips generation and a changed generator makes a new one).
+ * of its own between runs (`bench_history_<events>_<hash>`, keyed by the size and a hash of this
+ * generator, so a rerun skips generation and a changed generator makes a new one; one is kept per size).
  *
  * How: a template ledger is made by the real API (bank, enterprise, fund with policy, loans with
  * their patents, pledges secured and the cover recorded by the process managers, one loan that
@@ -77,7 +77,7 @@ async function readMarker(schema: string): Promise<Marker | null> {
 
 /** The cached history of `events` events, generated first when it is missing (or LEDGER_BENCH_FRESH=1). */
 export async function cachedHistory(events: number, log: (line: string) => void): Promise<History> {
-  const schema = `bench_history_${generatorKey(events)}`;
+  const schema = `bench_history_${events}_${generatorKey(events)}`;
   const marker = process.env.LEDGER_BENCH_FRESH === '1' ? null : await readMarker(schema);
   if (marker) {
     log(`history: cached in schema ${schema} (${marker.events} events)`);
@@ -90,13 +90,13 @@ export async function cachedHistory(events: number, log: (line: string) => void)
       eventTypes: marker.event_types,
     };
   }
-  // One history is kept: older ones (another size, an older generator) are dropped.
+  // One history is kept per size: an older one of this size (older generator, or cut short) is dropped.
   const stale = await withClient(
     async (client) =>
       (
-        await client.query<{ name: string }>(
-          `SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'bench\\_history\\_%'`,
-        )
+        await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1`, [
+          `bench\\_history\\_${events}\\_%`,
+        ])
       ).rows,
   );
   for (const { name } of stale) await dropSchema(name);
