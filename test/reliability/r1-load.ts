@@ -164,6 +164,7 @@ export async function sendQueues(baseUrl: string, queues: readonly LoadCommand[]
     queues.map(async (queue) => {
       for (const command of queue) {
         if (command.state === 'acknowledged') continue;
+        const resent = command.state === 'unacknowledged';
         let answer: Answer;
         try {
           answer = await post(baseUrl, command.path, command.token, command.body, {
@@ -182,7 +183,12 @@ export async function sendQueues(baseUrl: string, queues: readonly LoadCommand[]
         command.state = 'unacknowledged';
         if (isInProgress(answer)) command.inProgress = (command.inProgress ?? 0) + 1;
         if (isInProgress(answer) || answer.status >= 500) return;
-        throw new Error(`${command.path} answered ${answer.status} ${JSON.stringify(answer.body)}`);
+        // A re-send refused (e.g. ENTERPRISE.ALREADY_EXISTS) means its first run, cut off by the
+        // crash, had written its events: the key did not give back that run's answer.
+        throw new Error(
+          `${command.path} (key ${command.key}) answered ${answer.status} ${JSON.stringify(answer.body)}` +
+            (resent ? ' to a re-send after a crash: its first run was not answered from the key' : ''),
+        );
       }
     }),
   );
