@@ -17,6 +17,8 @@ export interface CommandCause {
   readonly correlationId: string;
   /** Id of the event (process managers) or request that caused this command; null for a person's own request. */
   readonly causationId: string | null;
+  /** The Idempotency-Key's command id, recorded on every event (EventMetadata.commandId). */
+  readonly commandId?: string;
 }
 
 export interface LoadedAggregate<S> {
@@ -100,6 +102,7 @@ function toNewEvents(events: readonly DomainEvent[], command: Command, cause: Co
       recordedAt: command.metadata.now,
       // Each type's own current version (libs/domain event-schemas.ts); readers upcast older ones.
       schemaVersion: ledgerEventSchemas.currentVersion(event.type),
+      ...(cause.commandId === undefined ? {} : { commandId: cause.commandId }),
     };
     return { type: event.type, data: event.data as EventData, metadata };
   });
@@ -176,4 +179,25 @@ export async function executeCommand<C extends Command, E extends DomainEvent, S
       if (!(error instanceof ConcurrencyError) || !mayRetry) throw error;
     }
   }
+}
+
+/**
+ * The result of an earlier attempt of the same request (the same Idempotency-Key) on this stream,
+ * or null when none appended there. The whole stream is read, never a snapshot: the attempt's
+ * events may lie before any snapshot, and this runs only when an attempt may have been cut off.
+ */
+export async function earlierAttempt(
+  store: EventStore,
+  streamId: string,
+  commandId: string,
+): Promise<CommandResult | null> {
+  const mine = (await store.readStream(streamId)).filter((event) => event.metadata.commandId === commandId);
+  if (mine.length === 0) return null;
+  const last = mine[mine.length - 1];
+  return {
+    streamId,
+    revision: last.revision,
+    position: last.position,
+    events: mine.map((event) => ({ type: event.type, data: event.data }) as DomainEvent),
+  };
 }

@@ -17,6 +17,12 @@ export interface EventMetadata {
   /** ISO-8601 timestamp of the clock that recorded the event; business dates live in `data`. */
   readonly recordedAt: string;
   readonly schemaVersion: number;
+  /**
+   * The request that decided this event, when it came with an Idempotency-Key: a hash of the
+   * caller and the key. A retry of a request whose answer was lost (its process died after the
+   * append) finds its events by it instead of deciding again.
+   */
+  readonly commandId?: string;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

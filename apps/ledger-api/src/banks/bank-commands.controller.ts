@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { RegisterBankCommand, type RequestContext } from '@pledge-ledger/application';
-import { ApiCommand, CommandResponse, CurrentContext, Roles } from '../http';
+import { ApiCommand, CommandResponse, CurrentContext, newAggregateId, Roles } from '../http';
 import { RegisterBankRequest } from './register-bank.request.dto';
 
 @ApiTags('banks')
@@ -25,7 +24,7 @@ export class BankCommandsController {
     @Body() dto: RegisterBankRequest,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
-    const bankId = dto.bankId ?? randomUUID();
+    const bankId = dto.bankId ?? newAggregateId(context);
     const result = await this.commands.execute(new RegisterBankCommand({ ...dto, bankId }, context));
     return CommandResponse.created(bankId, result);
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -9,7 +8,7 @@ import {
   RevokeCertificationCommand,
   type RequestContext,
 } from '@pledge-ledger/application';
-import { ApiCommand, CommandResponse, CurrentContext, ParseLedgerIdPipe, Roles } from '../http';
+import { ApiCommand, CommandResponse, CurrentContext, newAggregateId, ParseLedgerIdPipe, Roles } from '../http';
 import { EraseContactRequest } from './erase-contact.request.dto';
 import { GrantCertificationRequest } from './grant-certification.request.dto';
 import { RegisterEnterpriseRequest } from './register-enterprise.request.dto';
@@ -41,7 +40,7 @@ export class EnterpriseCommandsController {
     @Body() dto: RegisterEnterpriseRequest,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
-    const enterpriseId = dto.enterpriseId ?? randomUUID();
+    const enterpriseId = dto.enterpriseId ?? newAggregateId(context);
     const result = await this.commands.execute(new RegisterEnterpriseCommand({ ...dto, enterpriseId }, context));
     return CommandResponse.created(enterpriseId, result);
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -9,7 +8,7 @@ import {
   PublishFundPolicyCommand,
   type RequestContext,
 } from '@pledge-ledger/application';
-import { ApiCommand, CommandResponse, CurrentContext, ParseLedgerIdPipe, Roles } from '../http';
+import { ApiCommand, CommandResponse, CurrentContext, newAggregateId, ParseLedgerIdPipe, Roles } from '../http';
 import { ContributeCapitalRequest } from './contribute-capital.request.dto';
 import { EnrolLoanRequest } from './enrol-loan.request.dto';
 import { EstablishFundRequest } from './establish-fund.request.dto';
@@ -42,7 +41,7 @@ export class FundCommandsController {
     @Body() dto: EstablishFundRequest,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
-    const fundId = dto.fundId ?? randomUUID();
+    const fundId = dto.fundId ?? newAggregateId(context);
     const result = await this.commands.execute(new EstablishFundCommand({ ...dto, fundId }, context));
     return CommandResponse.created(fundId, result);
   }

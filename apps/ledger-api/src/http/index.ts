@@ -7,6 +7,7 @@ export { IdempotencyExempt } from './idempotency/idempotency-exempt';
 export { ApiCommand, type ApiCommandOptions } from './openapi/api-command.decorator';
 export { CommandResponseSchema, ErrorBodySchema } from './openapi/schemas';
 export { CommandResponse, WithRevision, type CommandResponseBody } from './responses/command-response';
+export { newAggregateId } from './responses/new-aggregate-id';
 export {
   IsBusinessDate,
   IsCreditCode,

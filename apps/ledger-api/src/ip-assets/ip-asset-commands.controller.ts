@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -12,7 +11,7 @@ import {
   type LedgerCommand,
   type RequestContext,
 } from '@pledge-ledger/application';
-import { ApiCommand, CommandResponse, CurrentContext, ParseLedgerIdPipe, Roles } from '../http';
+import { ApiCommand, CommandResponse, CurrentContext, newAggregateId, ParseLedgerIdPipe, Roles } from '../http';
 import { RecordLegalStatusRequest } from './record-legal-status.request.dto';
 import { RecordValuationRequest } from './record-valuation.request.dto';
 import { RegisterIpAssetRequest } from './register-ip-asset.request.dto';
@@ -44,7 +43,7 @@ export class IpAssetCommandsController {
     @Body() dto: RegisterIpAssetRequest,
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
-    const ipAssetId = dto.ipAssetId ?? randomUUID();
+    const ipAssetId = dto.ipAssetId ?? newAggregateId(context);
     const result = await this.commands.execute(new RegisterIpAssetCommand({ ...dto, ipAssetId }, context));
     return CommandResponse.created(ipAssetId, result);
   }

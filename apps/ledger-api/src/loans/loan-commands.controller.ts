@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -12,7 +11,7 @@ import {
   WriteOffLoanCommand,
   type RequestContext,
 } from '@pledge-ledger/application';
-import { ApiCommand, CommandResponse, CurrentContext, ParseLedgerIdPipe, Roles } from '../http';
+import { ApiCommand, CommandResponse, CurrentContext, newAggregateId, ParseLedgerIdPipe, Roles } from '../http';
 import { AssessDelinquencyRequest } from './assess-delinquency.request.dto';
 import { DeclareDefaultRequest } from './declare-default.request.dto';
 import { DisburseLoanRequest } from './disburse-loan.request.dto';
@@ -54,7 +53,7 @@ export class LoanCommandsController {
     @CurrentContext() context: RequestContext,
   ): Promise<CommandResponse> {
     // Always server-generated: see OriginateLoanRequest for why a client may not choose it.
-    const loanId = randomUUID();
+    const loanId = newAggregateId(context);
     const bankId = context.actor.bankId ?? '';
     const result = await this.commands.execute(new OriginateLoanCommand({ ...dto, loanId, bankId }, context));
     return CommandResponse.created(loanId, result);

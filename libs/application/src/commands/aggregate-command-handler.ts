@@ -2,7 +2,7 @@ import { Inject, Optional } from '@nestjs/common';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import type { Command, CommandMetadata, Decider, DomainEvent } from '@pledge-ledger/domain';
 import type { EventStore } from '@pledge-ledger/event-store';
-import { executeCommand, type CommandResult } from '../aggregate-stream';
+import { earlierAttempt, executeCommand, type CommandResult } from '../aggregate-stream';
 import type { Snapshots } from '../snapshots/snapshots';
 import { CLOCK, EVENT_STORE, SNAPSHOTS, type Clock } from '../tokens';
 import type { LedgerCommand } from './ledger-command';
@@ -40,14 +40,25 @@ export abstract class AggregateCommandHandler<
   protected abstract toDomain(command: Cmd, metadata: CommandMetadata): C | Promise<C>;
 
   async execute(command: Cmd): Promise<CommandResult> {
+    const { idempotency } = command.context;
+    const streamId = this.streamId(command);
+    // A retry of a request cut off after its append gets that append's result, not a second effect.
+    if (idempotency?.mayHaveRun) {
+      const earlier = await earlierAttempt(this.store, streamId, idempotency.commandId);
+      if (earlier) return earlier;
+    }
     const metadata: CommandMetadata = { actor: command.context.actor, now: this.clock.now() };
     const domainCommand = await this.toDomain(command, metadata);
     return executeCommand(
       this.store,
       this.decider,
-      this.streamId(command),
+      streamId,
       domainCommand,
-      { correlationId: command.context.correlationId, causationId: command.context.causationId },
+      {
+        correlationId: command.context.correlationId,
+        causationId: command.context.causationId,
+        ...(idempotency ? { commandId: idempotency.commandId } : {}),
+      },
       { expectedRevision: command.context.expectedRevision, retries: this.retries, snapshots: this.snapshots },
     );
   }

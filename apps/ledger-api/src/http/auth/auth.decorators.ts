@@ -1,7 +1,7 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
 import type { Actor } from '@pledge-ledger/domain';
-import type { RequestContext } from '@pledge-ledger/application';
+import type { RequestContext, RequestIdempotency } from '@pledge-ledger/application';
 import type { FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '../errors/http-error';
 import { parseIfMatch } from '../responses/if-match';
@@ -24,6 +24,8 @@ export const Roles = (...roles: [TokenRole, ...TokenRole[]]): MethodDecorator & 
 /** The request after the auth guard: the actor its token names. */
 export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;
+  /** Set by the IdempotencyInterceptor when the request runs under an Idempotency-Key. */
+  idempotency?: RequestIdempotency;
 }
 
 export function actorOfRequest(request: AuthenticatedRequest): Actor {
@@ -39,6 +41,7 @@ export function contextOfRequest(request: AuthenticatedRequest): RequestContext 
     correlationId: String(request.id),
     causationId: null,
     ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    ...(request.idempotency === undefined ? {} : { idempotency: request.idempotency }),
   };
 }
 

@@ -87,6 +87,18 @@ describe.each([sqlite(), postgres()])('the idempotency store on $name', (backend
     expect(await store.find('alice', 'k2')).toMatchObject({ state: 'done', response: { status: 409 } });
   });
 
+  it('abandons an unfinished claim as stale at once, keeping its request, but never a finished answer', async () => {
+    const store = await openStore(await backend.url());
+    await store.claim('alice', 'k1', 'h1', 5000);
+    await store.abandon('alice', 'k1');
+    expect(await store.find('alice', 'k1')).toEqual({ state: 'in-progress', requestHash: 'h1', claimedAt: 0 });
+    expect(await store.takeOver('alice', 'k1', 0, 6000)).toBe(true);
+    await store.claim('alice', 'k2', 'h2', 1);
+    await store.complete('alice', 'k2', { status: 201, headers: {}, body: { id: 'F1' } });
+    await store.abandon('alice', 'k2');
+    expect(await store.find('alice', 'k2')).toMatchObject({ state: 'done', response: { status: 201 } });
+  });
+
   it('lets exactly one request take over a stale claim', async () => {
     const store = await openStore(await backend.url());
     await store.claim('alice', 'k1', 'h', 1000);

@@ -24,6 +24,12 @@ export interface IdempotencyStore {
   complete(caller: string, key: string, response: StoredResponse): Promise<void>;
   /** Forgets an unfinished claim so a retry can run (the first attempt failed on the server's side). */
   release(caller: string, key: string): Promise<void>;
+  /**
+   * Leaves an unfinished claim for the next attempt to take over at once (its claim time becomes 0):
+   * the first attempt failed on the server's side after its handler ran, so it may have appended,
+   * and the next one must look for that before deciding again.
+   */
+  abandon(caller: string, key: string): Promise<void>;
   find(caller: string, key: string): Promise<IdempotencyRecord | undefined>;
   close(): Promise<void>;
 }

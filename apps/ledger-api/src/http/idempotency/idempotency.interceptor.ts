@@ -8,7 +8,7 @@ import { HttpError, RequestValidationError } from '../errors/http-error';
 import { toErrorResponse } from '../errors/to-error-response';
 import { isIdempotencyExempt } from './idempotency-exempt';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
-import { requestHash } from './request-hash';
+import { commandIdOf, requestHash } from './request-hash';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 export const IDEMPOTENCY_OPTIONS = Symbol('IDEMPOTENCY_OPTIONS');
@@ -28,15 +28,22 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const REPLAYED_HEADERS = ['etag', 'location'];
 const POLL_MS = 25;
 
-type Begin = { readonly run: true } | { readonly run: false; readonly replay: StoredResponse };
+/** Run the handler (`mayHaveRun`: an earlier attempt was cut off and may have appended), or replay. */
+type Begin =
+  { readonly run: true; readonly mayHaveRun: boolean } | { readonly run: false; readonly replay: StoredResponse };
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs and its answer is kept; a repeat
  * with the same method, path and body gets that answer again (`Idempotent-Replayed: true`) and
  * changes nothing; the same key with another request is 422. A concurrent repeat waits for the
  * first to finish. Answers the handler gave (2xx, and 4xx such as a domain refusal) are kept; a
- * request refused before its handler ran (validation), a 5xx, or a concurrency conflict without
- * If-Match (a lost race: "try again") releases the key so a retry can run.
+ * request refused before its handler ran (validation), or a concurrency conflict without If-Match
+ * (a lost race: "try again"), releases the key so a retry can run.
+ *
+ * A cut-off attempt (its process died after the append, or a 5xx after its handler ran) leaves the
+ * key claimed; the next attempt takes it over (at once after a 5xx, after `staleAfterMs` after a
+ * crash) and the command first looks for that attempt's events by the key's command id
+ * (RequestIdempotency, AggregateCommandHandler), so it never takes effect twice.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -66,6 +73,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return from(this.begin(caller, key, hash)).pipe(
       mergeMap((begin) => {
+        if (begin.run) request.idempotency = { commandId: commandIdOf(caller, key), mayHaveRun: begin.mayHaveRun };
         if (!begin.run) {
           void reply.status(begin.replay.status);
           for (const [name, value] of Object.entries(begin.replay.headers)) void reply.header(name, value);
@@ -90,7 +98,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     for (;;) {
       const now = Date.now();
       const outcome = await this.store.claim(caller, key, hash, now);
-      if (outcome.claimed) return { run: true };
+      if (outcome.claimed) return { run: true, mayHaveRun: false };
       const { record } = outcome;
       if (record.requestHash !== hash) {
         throw new HttpError(
@@ -101,7 +109,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (record.state === 'done') return { run: false, replay: record.response };
       if (now - record.claimedAt >= this.options.staleAfterMs) {
-        if (await this.store.takeOver(caller, key, record.claimedAt, now)) return { run: true };
+        if (await this.store.takeOver(caller, key, record.claimedAt, now)) return { run: true, mayHaveRun: true };
         continue;
       }
       if (now >= deadline) {
@@ -124,10 +132,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const conditional = request.headers['if-match'] !== undefined;
     const response = toErrorResponse(error, { correlationId: String(request.id), conditional });
     // Kept: what the handler decided (a rule's refusal, a stale If-Match). Released: a request
-    // refused before it ran, a server fault, and a lost race that a retry may win.
+    // refused before it ran, and a lost race that a retry may win (nothing was appended). A server
+    // fault may come after the append: abandoned, for the next attempt to take over and look.
     const transient = error instanceof ConcurrencyError && !conditional;
-    if (error instanceof RequestValidationError || transient || response.status >= 500) {
+    if (error instanceof RequestValidationError || transient) {
       await this.store.release(caller, key);
+    } else if (response.status >= 500) {
+      await this.store.abandon(caller, key);
     } else {
       await this.store.complete(caller, key, { status: response.status, headers: {}, body: response.body });
     }

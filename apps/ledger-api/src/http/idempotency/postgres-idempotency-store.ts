@@ -95,6 +95,13 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     ]);
   }
 
+  async abandon(caller: string, key: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE ${this.table} SET claimed_at = 0 WHERE caller = $1 AND key = $2 AND state = 'in-progress'`,
+      [caller, key],
+    );
+  }
+
   async find(caller: string, key: string): Promise<IdempotencyRecord | undefined> {
     const { rows } = await this.pool.query<IdempotencyRow>(
       `SELECT request_hash, state, claimed_at, response_status, response_headers, response_body

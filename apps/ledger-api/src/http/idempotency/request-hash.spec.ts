@@ -1,4 +1,5 @@
-import { canonicalJson, requestHash } from './request-hash';
+import { canonicalJson } from '@pledge-ledger/event-store';
+import { commandIdOf, requestHash } from './request-hash';
 
 describe('requestHash', () => {
   it('is the same for the same body with its keys in another order, at every depth', () => {
@@ -19,5 +20,14 @@ describe('requestHash', () => {
   it('tells a string from a number, and an absent body from an empty one', () => {
     expect(requestHash('POST', '/x', { a: '1' })).not.toBe(requestHash('POST', '/x', { a: 1 }));
     expect(requestHash('POST', '/x', undefined)).not.toBe(requestHash('POST', '/x', {}));
+  });
+
+  it("gives each caller's key its own command id, never the key itself", () => {
+    const id = commandIdOf('["alice","bank","B1"]', 'key-1');
+    expect(id).toMatch(/^[0-9a-f]{64}$/);
+    expect(id).not.toContain('key-1');
+    expect(commandIdOf('["alice","bank","B1"]', 'key-1')).toBe(id);
+    expect(commandIdOf('["bob","bank","B1"]', 'key-1')).not.toBe(id);
+    expect(commandIdOf('["alice","bank","B1"]', 'key-2')).not.toBe(id);
   });
 });

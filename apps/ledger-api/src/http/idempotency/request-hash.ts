@@ -1,20 +1,17 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '@pledge-ledger/event-store';
 
-/** JSON with object keys sorted at every depth: two bodies that mean the same hash the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** What makes two requests "the same" for an idempotency key: method, path with query, body. */
+/** What makes two requests "the same" for an idempotency key: method, path with query, body (canonical JSON). */
 export function requestHash(method: string, url: string, body: unknown): string {
   return createHash('sha256')
-    .update(`${method.toUpperCase()} ${url}\n${canonicalJson(body)}`)
+    .update(`${method.toUpperCase()} ${url}\n${canonicalJson(body ?? null)}`)
     .digest('hex');
+}
+
+/**
+ * The command id of a caller's Idempotency-Key (RequestIdempotency): recorded on the events the
+ * request appends, it names the request without storing the key itself.
+ */
+export function commandIdOf(caller: string, key: string): string {
+  return sha256Hex(`${caller}\n${key}`);
 }

@@ -85,6 +85,12 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       .run(caller, key);
   }
 
+  async abandon(caller: string, key: string): Promise<void> {
+    this.db
+      .prepare(`UPDATE idempotency_keys SET claimed_at = 0 WHERE caller = ? AND key = ? AND state = 'in-progress'`)
+      .run(caller, key);
+  }
+
   async find(caller: string, key: string): Promise<IdempotencyRecord | undefined> {
     const row = this.db
       .prepare(
