@@ -239,7 +239,10 @@ export async function verifyExport(path) {
     }
 
     if (event.type === 'LoanOriginated') enterpriseOfLoan.set(event.data.loanId, event.data.enterpriseId);
-    const posted = postings(event, enterpriseOfLoan, `${where} (${event.type})`);
+    // Lines of zero are left out (an interest-only repayment's principal, a recovery without costs).
+    const posted = postings(event, enterpriseOfLoan, `${where} (${event.type})`).filter(
+      ([, debit, credit]) => debit !== 0n || credit !== 0n,
+    );
     if (posted.length === 0) continue;
     entries += 1;
     const net = new Map();
