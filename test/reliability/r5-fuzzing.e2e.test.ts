@@ -326,7 +326,7 @@ describe('R5: generated bad input never breaks the ledger', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ route, role, query, garbagePosition }) => {
         const named = route.queryNames.filter((name) => name !== 'minPosition');
-        const pairs = query.map(([name, text], index) => [
+        const pairs = query.map(([name, text], index): [string, string] => [
           named.length && index % 2 === 0 ? named[index % named.length] : name,
           text,
         ]);
