@@ -22,6 +22,8 @@ const RUNS = Number(process.env.LEDGER_RELIABILITY_RUNS ?? 40);
 const SEED = process.env.LEDGER_RELIABILITY_SEED ? Number(process.env.LEDGER_RELIABILITY_SEED) : undefined;
 const UNKNOWN = 'no-such-id';
 const LOAN_4 = 'loan-4';
+/** The IP register is open to every bank: any patent is a resource a bank may read. */
+const PATENTS = [W.patent1, W.patent2, W.patent3] as const;
 
 interface Tenant {
   readonly name: string;
@@ -197,8 +199,36 @@ describe('R6: randomised cross-tenant access never reaches or reveals another te
     );
   }, 300_000);
 
+  const reads = ENDPOINTS.filter((endpoint) => endpoint.method === 'GET' && endpoint.roles !== 'public');
+
+  it('never shows a tenant another tenant id in any read it may make: every read, every resource it sees', async () => {
+    const swept: string[] = [];
+    for (const tenant of TENANTS) {
+      for (const endpoint of reads) {
+        const targets = endpoint.template.includes('{')
+          ? [...tenant.sees, ...PATENTS].filter((alias) => aliasFits(endpoint, alias))
+          : [undefined];
+        for (const alias of targets) {
+          const path =
+            alias === undefined
+              ? endpoint.template
+              : endpoint.template.replace(/\{[^}]+\}/, streamOrId(endpoint, alias));
+          const answer = await send(endpoint, tenant, path, undefined, { variant: 'own', path, status: 200 });
+          expect(answer.status).toBeLessThan(500);
+          expect({ tenant: tenant.name, path, leaks: leaks(tenant, answer, path) }).toEqual({
+            tenant: tenant.name,
+            path,
+            leaks: [],
+          });
+          if (answer.status === 200) swept.push(`${tenant.name} ${path}`);
+        }
+      }
+    }
+    // Each tenant read its loans, its dashboard or portfolio, and (banks) the IP register.
+    expect(swept.length).toBeGreaterThan(20);
+  }, 120_000);
+
   it('never shows a tenant another tenant id in any read it may make, whatever the query', async () => {
-    const reads = ENDPOINTS.filter((endpoint) => endpoint.method === 'GET' && endpoint.roles !== 'public');
     const scenario = fc.record({
       tenant: fc.constantFrom(...TENANTS),
       endpoint: fc.constantFrom(...reads),
@@ -217,7 +247,9 @@ describe('R6: randomised cross-tenant access never reaches or reveals another te
     await fc.assert(
       fc.asyncProperty(scenario, async ({ tenant, endpoint, own, query }) => {
         // The tenant's own resource in the path (a read of a foreign one is the first property).
-        const mine = tenant.sees.filter((alias) => endpoint.template.includes('{') && aliasFits(endpoint, alias));
+        const mine = [...tenant.sees, ...PATENTS].filter(
+          (alias) => endpoint.template.includes('{') && aliasFits(endpoint, alias),
+        );
         if (endpoint.template.includes('{') && mine.length === 0) return;
         const path = endpoint.template.replace(/\{[^}]+\}/, () => streamOrId(endpoint, mine[own % mine.length]));
         const search = new URLSearchParams(
@@ -241,6 +273,7 @@ describe('R6: randomised cross-tenant access never reaches or reveals another te
     }
     if (endpoint.template.startsWith('/v1/banks/')) return ALIAS.bank.test(alias);
     if (endpoint.template.startsWith('/v1/enterprises/')) return ALIAS.enterprise.test(alias);
+    if (endpoint.template.startsWith('/v1/ip-assets/')) return (PATENTS as readonly string[]).includes(alias);
     return false;
   }
 
