@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,6 +45,14 @@ describe('ledger export / import: SQLite -> PostgreSQL -> EventStoreDB -> SQLite
   const exportFile = (i: number) => path.join(dir, `export-${i}.ndjson`);
   const lines = (i: number) => fs.readFileSync(exportFile(i), 'utf8').trimEnd().split('\n');
   const parsed = (i: number) => lines(i).map((line) => JSON.parse(line));
+  const independentCheck = (file: string) =>
+    new Promise<{ code: number; stderr: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        [path.resolve(__dirname, '../../tools/verify-export.mjs'), file],
+        (error, _out, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
+      ),
+    );
   /** An event line with its position blanked: what must be identical across adapters. */
   const withoutPosition = (line: string) => line.replace(/^\{"kind":"event","position":"[^"]*",/, '{"kind":"event",');
 
@@ -67,6 +76,8 @@ describe('ledger export / import: SQLite -> PostgreSQL -> EventStoreDB -> SQLite
       expect(header).toMatchObject({ kind: 'header', format: 'pledge-ledger/export', source: stores[i].name });
       expect(rest[rest.length - 1]).toEqual({ kind: 'trailer', events: events.length, streams });
       expect(lines(i).slice(1, -1).map(withoutPosition)).toEqual(lines(0).slice(1, -1).map(withoutPosition));
+      // A program written from docs/export-format.md alone agrees (tools/verify-export.mjs).
+      expect(await independentCheck(exportFile(i))).toEqual({ code: 0, stderr: '' });
       const verified = JSON.parse(await cli(['verify', '--json', '--store', stores[i].url]));
       expect(verified).toMatchObject({
         ok: true,

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, linkSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { EventStore } from '@pledge-ledger/event-store';
 import { CliError } from '../cli-error';
@@ -9,7 +9,9 @@ import { eventLine, headerLine, trailerLine, type StoreKind } from './export-for
 
 /**
  * `ledger export [--out file]`: every event in global order, streamed page by page, to a file or
- * stdout. Memory holds one page and the set of stream ids (for the trailer's count).
+ * stdout. Memory holds one page and the set of stream ids (for the trailer's count). A file is
+ * written as `<file>.partial` and takes its name only once complete, so a failed export never
+ * leaves a file that looks finished, and an existing file is never overwritten.
  */
 export async function exportCommand(
   store: EventStore,
@@ -18,8 +20,40 @@ export async function exportCommand(
   json: boolean,
   now: () => Date = () => new Date(),
 ): Promise<CommandOutput> {
-  const sink = out === undefined ? process.stdout : createWriteStream(out, { flags: 'wx' });
-  if (out !== undefined) await opened(sink as WriteStream, out);
+  if (out === undefined) {
+    await writeExport(store, source, process.stdout, now);
+    return { exitCode: 0, text: '' };
+  }
+  if (existsSync(out)) throw new CliError(`${out} already exists: export never overwrites a file`);
+  const partial = `${out}.partial`;
+  const file = createWriteStream(partial, { flags: 'wx' });
+  await opened(file, partial);
+  let counts;
+  try {
+    counts = await writeExport(store, source, file, now);
+    await new Promise<void>((resolve, reject) =>
+      file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    linkSync(partial, out); // fails rather than replace a file created meanwhile
+  } catch (error) {
+    file.destroy();
+    throw error;
+  } finally {
+    rmSync(partial, { force: true });
+  }
+  const summary = { ...counts, out };
+  return {
+    exitCode: 0,
+    text: json ? toJson(summary) : `exported ${counts.events} events in ${counts.streams} streams to ${out}`,
+  };
+}
+
+async function writeExport(
+  store: EventStore,
+  source: StoreKind,
+  sink: NodeJS.WritableStream,
+  now: () => Date,
+): Promise<{ events: number; streams: number }> {
   const write = async (line: string): Promise<void> => {
     if (!sink.write(`${line}\n`)) await once(sink, 'drain');
   };
@@ -32,27 +66,19 @@ export async function exportCommand(
     events += 1;
   }
   await write(trailerLine(events, streams.size));
-  if (out === undefined) return { exitCode: 0, text: '' };
-  await new Promise<void>((resolve, reject) =>
-    (sink as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-  const summary = { events, streams: streams.size, out };
-  return {
-    exitCode: 0,
-    text: json ? toJson(summary) : `exported ${events} events in ${streams.size} streams to ${out}`,
-  };
+  return { events, streams: streams.size };
 }
 
-/** Opening fails early and clearly: an existing file is never overwritten. */
-async function opened(stream: WriteStream, out: string): Promise<void> {
+/** Opening fails early and clearly. */
+async function opened(stream: WriteStream, file: string): Promise<void> {
   try {
     await once(stream, 'open');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
       code === 'EEXIST'
-        ? `${out} already exists: export never overwrites a file`
-        : `cannot write ${out}: ${code ?? error}`,
+        ? `${file} already exists (another export running, or one that failed: remove it)`
+        : `cannot write ${file}: ${code ?? error}`,
     );
   }
 }
