@@ -47,6 +47,20 @@ describe('ledger verify, import refusals and replay (the built CLI on SQLite)', 
       );
     });
 
+    it('finds the store as the API does: LEDGER_EVENT_STORE, else events.sqlite under LEDGER_DATA_DIR; --store wins', async () => {
+      const ok = `ok: ${events.length} events in ${streamCount()} streams\n`;
+      expect(await cli(['verify'], { LEDGER_EVENT_STORE: source })).toBe(ok);
+      const dataDir = path.dirname(source.slice('sqlite:'.length));
+      expect(await cli(['verify'], { LEDGER_DATA_DIR: dataDir, LEDGER_EVENT_STORE: undefined })).toBe(ok);
+      const elsewhere = { LEDGER_EVENT_STORE: fresh('nowhere.sqlite') };
+      expect(await cli(['verify', '--store', source], elsewhere)).toBe(ok);
+      const missing = await runCli(['verify'], elsewhere);
+      expect(missing).toMatchObject({
+        code: 78,
+        stderr: `ledger verify: no event store at ${path.join(dir, 'nowhere.sqlite')}\n`,
+      });
+    });
+
     it('names the first broken link, exit 1, after one event was edited in the SQLite file', async () => {
       const file = path.join(dir, 'tampered.sqlite');
       fs.copyFileSync(source.slice('sqlite:'.length), file);
