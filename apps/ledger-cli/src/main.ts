@@ -5,7 +5,6 @@
  * Exit 0 on success; otherwise one line on stderr and a code from cli-error.ts.
  */
 import { existsSync } from 'node:fs';
-import { withUpcasting } from '@pledge-ledger/application';
 import type { EventStore } from '@pledge-ledger/event-store';
 import { openEventStore } from '@pledge-ledger/event-store';
 import { CliError, EXIT } from './cli-error';
@@ -32,8 +31,8 @@ async function run(options: CliOptions): Promise<CommandOutput> {
 
 /**
  * A command ready to run on the raw store: verify, export and import read and write exactly what
- * was stored (and hashed); replay and rebuild read through the upcasting decorator, as the
- * application's deciders and projections do.
+ * was stored (and hashed); replay and rebuild wrap it in the upcasting decorator themselves, as
+ * the application's deciders and projections read.
  */
 type Prepared = (store: EventStore, url: string) => Promise<CommandOutput>;
 
@@ -48,13 +47,12 @@ function prepare(options: CliOptions): Prepared {
         required(options.asOf, '--as-of'),
       );
       const id = required(options.id, '--id');
-      return (store) => replayCommand(withUpcasting(store), aggregate, id, asOf, json);
+      return (store) => replayCommand(store, aggregate, id, asOf, json);
     }
     case 'rebuild-projections': {
       const readUrl = readStoreUrl(options.readStore);
       const target = parseProjectionTarget(options.positionals[0]);
-      // The same upcast events the live projections read, so rebuilt rows equal live ones.
-      return (store) => rebuildProjectionsCommand(withUpcasting(store), readUrl, target, json);
+      return (store) => rebuildProjectionsCommand(store, readUrl, target, json);
     }
     case 'export':
       return (store, url) => exportCommand(store, storeKind(url), options.out, json);
