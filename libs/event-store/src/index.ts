@@ -9,6 +9,7 @@ export * from './hash-chain';
 export * from './verify-chains';
 export * from './position';
 export * from './postgres/postgres-event-store';
+export * from './postgres/create-schema';
 export * from './esdb/esdb-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './open-event-store';

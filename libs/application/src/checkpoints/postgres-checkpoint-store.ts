@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { formatPosition, parsePosition, START, type After } from '@pledge-ledger/event-store';
+import { createSchemaIfMissing, formatPosition, parsePosition, START, type After } from '@pledge-ledger/event-store';
 import type { CheckpointStore } from './checkpoint-store';
 
 function quoteIdent(name: string): string {
@@ -17,7 +17,7 @@ export class PostgresCheckpointStore implements CheckpointStore {
     pool.on('error', () => undefined);
     const table = `${quoteIdent(schema)}.consumer_checkpoints`;
     try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await createSchemaIfMissing(pool, quoteIdent(schema));
       await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (consumer TEXT PRIMARY KEY, position TEXT NOT NULL)`);
     } catch (error) {
       await pool.end();

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createSchemaIfMissing } from '@pledge-ledger/event-store';
 import { Pool } from 'pg';
 import { personalDataErased, type DataKey, type DataKeyStore } from './data-key-store';
 
@@ -22,7 +23,7 @@ export class PostgresDataKeyStore implements DataKeyStore {
     pool.on('error', () => undefined);
     const table = `${quoteIdent(schema)}.personal_data_keys`;
     try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await createSchemaIfMissing(pool, quoteIdent(schema));
       await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (
         key_id TEXT PRIMARY KEY,
         subject TEXT NOT NULL UNIQUE,

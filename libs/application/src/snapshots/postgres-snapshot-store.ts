@@ -1,3 +1,4 @@
+import { createSchemaIfMissing } from '@pledge-ledger/event-store';
 import { Pool } from 'pg';
 import type { Snapshot, SnapshotStore } from './snapshot-store';
 
@@ -24,7 +25,7 @@ export class PostgresSnapshotStore implements SnapshotStore {
     pool.on('error', () => undefined);
     const table = `${quoteIdent(schema)}.aggregate_snapshots`;
     try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await createSchemaIfMissing(pool, quoteIdent(schema));
       // state is TEXT, not JSONB: it is read back as the text it was written as (the digest covers
       // that text), and the server never needs to look inside it.
       await pool.query(

@@ -1,5 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
 import { GENESIS_HASH } from '../hash-chain';
+import { createSchemaIfMissing } from './create-schema';
 import { backfillHashChains } from './postgres-hash-backfill';
 import type { PostgresTables } from './postgres-tables';
 
@@ -107,9 +108,10 @@ export async function migrate(
   const latest = migrations[migrations.length - 1].version;
   const client = await pool.connect();
   try {
+    // Before BEGIN: other stores may be creating the same schema right now (see createSchemaIfMissing).
+    await createSchemaIfMissing(client, tables.schema);
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pledge-ledger.migrate.${tables.schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${tables.schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${tables.migrations} (
          version    integer     PRIMARY KEY,

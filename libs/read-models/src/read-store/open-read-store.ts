@@ -1,4 +1,6 @@
+import { createSchemaIfMissing } from '@pledge-ledger/event-store';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { quoteIdentifier } from '../rebuild/table-copies';
 import { parseReadStoreUrl } from './read-store-url';
 import { ReadStore } from './read-store';
 import { SerialLock } from './serial-lock';
@@ -79,7 +81,7 @@ export async function openReadStore(url: string, options: OpenReadStoreOptions):
 async function migratePostgres(dataSource: DataSource, schema: string): Promise<void> {
   const lock = dataSource.createQueryRunner();
   try {
-    await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await createSchemaIfMissing(lock, quoteIdentifier(schema));
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`read-models:${schema}`]);
     try {
       await dataSource.runMigrations({ transaction: 'all' });

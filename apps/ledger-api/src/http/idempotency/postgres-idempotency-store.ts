@@ -1,3 +1,4 @@
+import { createSchemaIfMissing } from '@pledge-ledger/event-store';
 import { Pool } from 'pg';
 import {
   IDEMPOTENCY_MIGRATIONS,
@@ -25,10 +26,11 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     const qualified = (name: string) => `${quoteIdent(schema)}.${name}`;
     const client = await pool.connect();
     try {
+      // Before BEGIN: the read store and the event store may be creating this schema right now.
+      await createSchemaIfMissing(client, quoteIdent(schema));
       await client.query('BEGIN');
       // Several processes may start at once on one schema: one migrates, the others wait and find nothing to do.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idempotency:${schema}`]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       await client.query(
         `CREATE TABLE IF NOT EXISTS ${qualified('idempotency_migrations')} (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`,
       );
