@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Actor } from '@pledge-ledger/domain';
 import type { JwtConfig } from '../../config/ledger-config';
@@ -19,24 +20,42 @@ const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
  * required and honoured; `iss` / `aud` when configured.
  */
 export class JwtVerifier {
-  constructor(
-    private readonly key: JwtKey,
-    private readonly claims: Pick<JwtConfig, 'issuer' | 'audience'> = {},
-  ) {}
+  /**
+   * The key as a KeyObject, built once: given a string, `jsonwebtoken` first tries
+   * `createPublicKey` on every call (which throws for a secret) before `createSecretKey`, and that
+   * was about an eighth of the API's CPU per command.
+   */
+  private readonly keyObject: KeyObject;
+  private readonly options: jwt.VerifyOptions & { complete?: false };
+
+  constructor(key: JwtKey, claims: Pick<JwtConfig, 'issuer' | 'audience'> = {}) {
+    this.keyObject = keyObjectOf(key);
+    this.options = {
+      algorithms: [key.algorithm],
+      ...(claims.issuer ? { issuer: claims.issuer } : {}),
+      ...(claims.audience ? { audience: claims.audience } : {}),
+    };
+  }
 
   verify(token: string): Actor {
     let payload: string | jwt.JwtPayload;
     try {
-      payload = jwt.verify(token, this.key.algorithm === 'HS256' ? this.key.secret : this.key.publicKey, {
-        algorithms: [this.key.algorithm],
-        ...(this.claims.issuer ? { issuer: this.claims.issuer } : {}),
-        ...(this.claims.audience ? { audience: this.claims.audience } : {}),
-      });
+      // A copy: jsonwebtoken may write into the options it is given.
+      payload = jwt.verify(token, this.keyObject, { ...this.options });
     } catch (error) {
       throw new UnauthenticatedError(reasonOf(error));
     }
     if (typeof payload === 'string') throw new UnauthenticatedError('The token carries no claims');
     return actorOf(payload);
+  }
+}
+
+function keyObjectOf(key: JwtKey): KeyObject {
+  if (key.algorithm === 'HS256') return createSecretKey(Buffer.from(key.secret, 'utf8'));
+  try {
+    return createPublicKey(key.publicKey);
+  } catch (error) {
+    throw new Error(`The RS256 public key is not a readable public key: ${(error as Error).message}`);
   }
 }
 
