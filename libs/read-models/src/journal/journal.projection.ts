@@ -27,6 +27,9 @@ interface BalanceTotals {
  * Keeps the double-entry journal: for each money-moving event, its entry and lines (posting-rules.ts),
  * and each account's running debit and credit totals, all in the batch's transaction. An event
  * whose entry is already stored is skipped, so an entry and its totals are never counted twice.
+ * A batch costs a fixed handful of statements however many events it holds: the loans, the
+ * entries (which answer which of them are new), their lines, and one read and one write of the
+ * totals of each account touched.
  */
 export const journalProjection: Projection<Tables> = {
   name: JOURNAL_PROJECTION,
@@ -40,18 +43,20 @@ export const journalProjection: Projection<Tables> = {
 
   async apply(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
     const enterprises = await loanEnterprises(events, context);
-    const written = await storedEntries(events, context);
+    const seen = new Set<string>();
     const entries: JournalEntry[] = [];
     for (const event of events) {
-      if (written.has(event.metadata.eventId)) continue;
+      if (seen.has(event.metadata.eventId)) continue;
       const entry = journalEntryFor(event, (loanId) => enterprises.get(loanId));
       if (entry) {
         entries.push(entry);
-        written.add(entry.eventId);
+        seen.add(entry.eventId);
       }
     }
-    await writeEntries(entries, context);
-    await addToBalances(entries, context);
+    const inserted = await insertEntries(entries, context);
+    const fresh = entries.filter((entry) => inserted.has(entry.eventId));
+    await writeLines(fresh, context);
+    await addToBalances(fresh, context);
   },
 };
 
@@ -91,26 +96,15 @@ async function loanEnterprises(
   return enterprises;
 }
 
-async function storedEntries(
-  events: readonly RecordedEvent[],
+/**
+ * Inserts the entries not stored yet and answers their event ids: an entry already stored (its
+ * event seen before) keeps its row and adds no lines nor totals, so it is never counted twice.
+ */
+async function insertEntries(
+  entries: readonly JournalEntry[],
   context: ProjectionContext<Tables>,
 ): Promise<Set<string>> {
-  const stored = new Set<string>();
-  const ids = events.filter((event) => POSTING_EVENT_TYPES.has(event.type)).map((event) => event.metadata.eventId);
-  for (const chunk of chunks(ids)) {
-    const rows: Array<{ event_id: string }> = await context.manager
-      .createQueryBuilder()
-      .select('e.event_id', 'event_id')
-      .from(context.tables.entries, 'e')
-      .where('e.event_id IN (:...chunk)', { chunk })
-      .getRawMany();
-    for (const row of rows) stored.add(row.event_id);
-  }
-  return stored;
-}
-
-async function writeEntries(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
-  await upsertRows(
+  const inserted = await upsertRows(
     context,
     context.tables.entries,
     entries.map((entry) => ({
@@ -127,7 +121,12 @@ async function writeEntries(entries: readonly JournalEntry[], context: Projectio
       total: entry.lines.reduce((sum, line) => sum + line.debit, 0n).toString(),
     })),
     { key: ['event_id'], update: [] },
+    ['event_id'],
   );
+  return new Set(inserted.map((row) => String(row.event_id)));
+}
+
+async function writeLines(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
   await upsertRows(
     context,
     context.tables.lines,

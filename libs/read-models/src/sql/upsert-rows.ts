@@ -16,35 +16,67 @@ const MAX_PARAMETERS = 30_000;
 /**
  * Inserts rows, or updates the matching ones, in as few statements as the parameter limits allow.
  * `table` is a name from `context.tables` (live or rebuild); every row must have the same columns.
- * One SQL text for both databases: only the placeholders differ.
+ * Resolves to the rows that were inserted or updated, as PostgreSQL and SQLite `RETURNING` give
+ * them back (with `DO NOTHING`, only the inserted ones), with the columns named in `returning`.
+ *
+ * On PostgreSQL the rows travel as one JSON parameter that `json_populate_recordset` turns into
+ * rows of the table's own type: a `VALUES` list of thousands of placeholders made PostgreSQL spend
+ * three times as long parsing and planning as inserting (docs/benchmarks.md, B4). SQLite binds
+ * each value to a `VALUES` placeholder.
  */
 export async function upsertRows<Row extends Record<keyof Row, SqlValue>>(
   context: ProjectionContext,
   table: string,
   rows: readonly Row[],
   options: UpsertOptions<Row>,
-): Promise<void> {
-  if (rows.length === 0) return;
+  returning: readonly (keyof Row & string)[] = [],
+): Promise<Array<Record<string, unknown>>> {
+  if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]) as (keyof Row & string)[];
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const onConflict =
     options.update.length > 0
       ? `DO UPDATE SET ${options.update.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`
       : 'DO NOTHING';
+  const returned = returning.length > 0 ? ` RETURNING ${returning.map(q).join(', ')}` : '';
+  const names = columns.map(q).join(', ');
+  const result: Array<Record<string, unknown>> = [];
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    const parameters: SqlValue[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = columns.map((column) => {
-        parameters.push(row[column]);
-        return context.dialect === 'postgres' ? `$${parameters.length}` : '?';
-      });
-      return `(${marks.join(', ')})`;
-    });
-    await context.manager.query(
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${tuples.join(', ')}
-       ON CONFLICT (${options.key.map(q).join(', ')}) ${onConflict}`,
+    const [source, parameters] =
+      context.dialect === 'postgres' ? jsonRows(table, names, chunk) : valuesList(columns, chunk);
+    // Both drivers answer an INSERT ... RETURNING with the array of returned rows.
+    const answer: unknown = await context.manager.query(
+      `INSERT INTO ${q(table)} (${names}) ${source}
+       ON CONFLICT (${options.key.map(q).join(', ')}) ${onConflict}${returned}`,
       parameters,
     );
+    if (returned && Array.isArray(answer)) result.push(...(answer as Array<Record<string, unknown>>));
   }
+  return result;
+}
+
+/** `SELECT` of the rows from one JSON array; bigints as strings, which PostgreSQL reads exactly. */
+function jsonRows<Row extends Record<keyof Row, SqlValue>>(
+  table: string,
+  names: string,
+  rows: readonly Row[],
+): [string, SqlValue[]] {
+  const json = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return [`SELECT ${names} FROM json_populate_recordset(NULL::${q(table)}, $1)`, [json]];
+}
+
+function valuesList<Row extends Record<keyof Row, SqlValue>>(
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+): [string, SqlValue[]] {
+  const parameters: SqlValue[] = [];
+  const tuples = rows.map((row) => {
+    const marks = columns.map((column) => {
+      parameters.push(row[column]);
+      return '?';
+    });
+    return `(${marks.join(', ')})`;
+  });
+  return [`VALUES ${tuples.join(', ')}`, parameters];
 }
