@@ -70,7 +70,7 @@ async function fold<C extends Command, E extends DomainEvent, S>(
       return {
         state: foldOnto(decider, base.state, events.slice(1)),
         revision: events[events.length - 1].revision,
-        snapshotRevision: base.revision,
+        snapshotRevision: base.since === undefined ? base.revision : base.since,
       };
     }
     snapshots?.forget(streamId);

@@ -3,6 +3,12 @@ export interface SnapshotBase<S> {
   readonly state: S;
   readonly revision: number;
   readonly eventId: string;
+  /**
+   * Set on a state this process folded after its own append without storing it: the revision of
+   * the stored snapshot it descends from (null: none), which decides when the next one is written.
+   * Absent: this state is itself a stored snapshot.
+   */
+  readonly since?: number | null;
 }
 
 /** At most this many short streams are remembered (a stream id and a number each: a few MB). */
@@ -11,7 +17,7 @@ const MAX_SHORT_STREAMS = 100_000;
 /**
  * What one process remembers between loads, so that the snapshot store is asked as seldom as it
  * can be: the newest snapshot per stream it wrote or read (bounded by their events, least recently
- * used dropped first), and the streams it last saw shorter than one snapshot interval, which the
+ * used dropped first; also the state after this process's own last append to it, stored or not), and the streams it last saw shorter than one snapshot interval, which the
  * store cannot have a snapshot of yet. Both only ever make a load start from an older point (or
  * from the first event): never wrong, at worst slower, and the next append here corrects it.
  */

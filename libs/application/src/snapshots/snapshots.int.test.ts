@@ -162,7 +162,8 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
     );
     const spy = new ReadSpy(events);
     const fromSnapshot = await loadAggregate(spy.store, loanDecider, streamId, snapshots);
-    expect(spy.reads).toEqual([{ fromRevision: 14 }]);
+    // This process kept the state after its own append (revision 15); another one starts from the stored snapshot.
+    expect(spy.reads).toEqual([{ fromRevision: 15 }]);
     const elsewhere = new ReadSpy(events);
     expect(exactly((await loadAggregate(elsewhere.store, loanDecider, streamId, fresh())).state)).toBe(
       exactly(fromSnapshot.state),
@@ -172,6 +173,17 @@ describe.each(KINDS)('snapshots on %s', (kind) => {
     expect(fromSnapshot.revision).toBe(15);
     expect(exactly(fromSnapshot.state)).toBe(exactly(whole.state));
     expect(problems).toEqual([]);
+  });
+
+  it('keeps the state after its own append in memory: the next load reads only the last event, none stored yet', async () => {
+    const streamId = await loanWith(1); // revisions 0..3: under one interval, so no snapshot stored
+    expect(await store.get(streamId)).toBeNull();
+    const spy = new ReadSpy(events);
+    const fromMemory = await loadAggregate(spy.store, loanDecider, streamId, snapshots);
+    expect(spy.reads).toEqual([{ fromRevision: 3 }]);
+    const whole = await loadAggregate(events, loanDecider, streamId);
+    expect(fromMemory.revision).toBe(3);
+    expect(exactly(fromMemory.state)).toBe(exactly(whole.state));
   });
 
   it('decides exactly as the full fold does, refusals included, from memory and from the store', async () => {

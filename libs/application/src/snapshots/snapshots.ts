@@ -108,7 +108,7 @@ export class Snapshots {
   /**
    * Called after a successful append: the stream is at `revision` (the event with id `eventId`)
    * and `state()` folds it; `since` is the revision of the snapshot the command was decided on
-   * (null: none). Writes a snapshot when the stream has grown by `every` events since then, on a
+   * (null: none). Keeps the new state in memory for the next load here, and writes a snapshot when the stream has grown by `every` events since then, on a
    * later turn of the event loop so the command answers first; returns at once.
    */
   afterAppend<S>(
@@ -119,9 +119,16 @@ export class Snapshots {
     eventId: string,
     since: number | null,
   ): void {
-    if (!this.codecs.has(decider) || revision - (since ?? -1) < this.every) return;
+    if (!this.codecs.has(decider)) return;
+    const folded = state();
+    const due = revision - (since ?? -1) >= this.every;
+    // The state is kept in memory at once, so the next command here on this stream reads and folds
+    // just the events after it (checked by id like any snapshot). Counted from the snapshot being
+    // written when one is due, so commands arriving before it is stored do not each write another.
+    this.memory.keep(streamId, { state: folded, revision, eventId, since: due ? revision : since });
+    if (!due) return;
     const write = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.write(decider, streamId, state(), revision, eventId))
+      .then(() => this.write(decider, streamId, folded, revision, eventId))
       .catch((error: unknown) =>
         this.onProblem(`Snapshot of ${streamId} at revision ${revision} not written: ${String(error)}`),
       )
