@@ -13,8 +13,16 @@ export interface PausableRunner {
   resume(): void;
 }
 
+/**
+ * Events read and applied per transaction while rebuilding. Larger than the runner's 500: the
+ * copies have no readers and nobody waits on each commit, so fewer, larger batches win (fewer
+ * statements per event, and a view such as loan_view decodes and writes each loan once per batch);
+ * two batches are held at a time, so memory stays flat however long the history (docs/benchmarks.md, B4).
+ */
+export const REBUILD_BATCH_SIZE = 2000;
+
 export interface RebuildOptions {
-  /** Most events applied per transaction. Default 500. */
+  /** Most events applied per transaction. Default REBUILD_BATCH_SIZE. */
   readonly batchSize?: number;
   readonly runner?: PausableRunner;
 }
@@ -46,7 +54,7 @@ export async function rebuildProjection(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const copies = tableCopies(readStore.dialect);
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const tables = Object.entries(projection.tables);
   const target: ProjectionTarget = {
     checkpoint: rebuildName(projection.name),
