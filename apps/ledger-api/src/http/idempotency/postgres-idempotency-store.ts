@@ -14,6 +14,11 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/**
+ * The claim and the completion, on every command, are named (prepared once per connection of this
+ * store's own pool, so the name always means this store's table). Each stays its own autocommit:
+ * the claim must be durable before the command appends, the answer before it is sent.
+ */
 export class PostgresIdempotencyStore implements IdempotencyStore {
   private constructor(
     private readonly pool: Pool,
@@ -57,11 +62,12 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async claim(caller: string, key: string, requestHash: string, now: number): Promise<ClaimOutcome> {
-    const inserted = await this.pool.query(
-      `INSERT INTO ${this.table} (caller, key, request_hash, state, claimed_at, created_at)
+    const inserted = await this.pool.query({
+      name: 'idempotency-claim',
+      text: `INSERT INTO ${this.table} (caller, key, request_hash, state, claimed_at, created_at)
        VALUES ($1, $2, $3, 'in-progress', $4, $5) ON CONFLICT (caller, key) DO NOTHING`,
-      [caller, key, requestHash, now, new Date(now).toISOString()],
-    );
+      values: [caller, key, requestHash, now, new Date(now).toISOString()],
+    });
     if (inserted.rowCount === 1) return { claimed: true };
     const record = await this.find(caller, key);
     return record ? { claimed: false, record } : this.claim(caller, key, requestHash, now);
@@ -77,17 +83,18 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(caller: string, key: string, response: StoredResponse): Promise<void> {
-    await this.pool.query(
-      `UPDATE ${this.table} SET state = 'done', response_status = $1, response_headers = $2, response_body = $3
+    await this.pool.query({
+      name: 'idempotency-complete',
+      text: `UPDATE ${this.table} SET state = 'done', response_status = $1, response_headers = $2, response_body = $3
        WHERE caller = $4 AND key = $5`,
-      [
+      values: [
         response.status,
         JSON.stringify(response.headers),
         response.body === undefined ? null : JSON.stringify(response.body),
         caller,
         key,
       ],
-    );
+    });
   }
 
   async release(caller: string, key: string): Promise<void> {
