@@ -31,7 +31,12 @@ export async function createLedgerApp(
       genReqId: (request: { headers: IncomingHttpHeaders }) =>
         correlationIdFrom(request.headers[CORRELATION_ID_HEADER]),
     }),
-    { logger: config.logLevel === 'silent' ? false : new PinoNestLogger(logger) },
+    {
+      logger: config.logLevel === 'silent' ? false : new PinoNestLogger(logger),
+      // A module that fails to start throws to the caller (main.ts reports it and exits 1) instead
+      // of Nest calling process.exit itself, which would also end a test runner hosting the app.
+      abortOnError: false,
+    },
   );
   // On every response, routed or not, error or not.
   app
