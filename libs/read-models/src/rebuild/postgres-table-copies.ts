@@ -26,24 +26,42 @@ async function indexesOf(manager: EntityManager, table: string): Promise<IndexRo
 const INDEX_DEFINITION =
   /^(CREATE (?:UNIQUE )?INDEX )("(?:[^"]|"")+"|\S+)( ON (?:ONLY )?)("(?:[^"]|"")+"|\S+)( USING [\s\S]*)$/;
 
+/** An index that enforces nothing and that no `ON CONFLICT` can name: it can wait until the copy is filled. */
+function lookupOnly(index: IndexRow): boolean {
+  return index.constraint === null && !index.definition.startsWith('CREATE UNIQUE ');
+}
+
+async function copyIndex(manager: EntityManager, index: IndexRow, copy: string): Promise<void> {
+  const name = rebuildName(index.name);
+  if (index.constraint !== null) {
+    await manager.query(`ALTER TABLE ${q(copy)} ADD CONSTRAINT ${q(name)} ${index.constraint}`);
+    return;
+  }
+  const match = INDEX_DEFINITION.exec(index.definition);
+  if (!match) throw new Error(`Cannot copy index ${index.name}: unexpected definition ${index.definition}`);
+  await manager.query(`${match[1]}${q(name)}${match[3]}${q(copy)}${match[5]}`);
+}
+
 /**
  * PostgreSQL copies columns, defaults and checks with `LIKE`, then each index and key under the
  * live name plus a suffix (LIKE would invent names of its own). The swap renames them back, so a
  * later migration finds every index and constraint under the name it was created with.
+ *
+ * Keys and unique indexes come with the table (upserts match rows on them); the lookup-only
+ * indexes are built once the copy is filled: one sorted build instead of an insertion per row
+ * (about a quarter of the journal's rebuild, docs/benchmarks.md B4).
  */
 export const postgresTableCopies: TableCopies = {
   async create(manager, live, copy) {
     const indexes = await indexesOf(manager, live);
     await manager.query(`CREATE TABLE ${q(copy)} (LIKE ${q(live)} INCLUDING ALL EXCLUDING INDEXES)`);
-    for (const index of indexes) {
-      const name = rebuildName(index.name);
-      if (index.constraint !== null) {
-        await manager.query(`ALTER TABLE ${q(copy)} ADD CONSTRAINT ${q(name)} ${index.constraint}`);
-        continue;
-      }
-      const match = INDEX_DEFINITION.exec(index.definition);
-      if (!match) throw new Error(`Cannot copy index ${index.name}: unexpected definition ${index.definition}`);
-      await manager.query(`${match[1]}${q(name)}${match[3]}${q(copy)}${match[5]}`);
+    for (const index of indexes.filter((index) => !lookupOnly(index))) await copyIndex(manager, index, copy);
+  },
+
+  async addIndexes(manager, live, copy) {
+    const present = new Set((await indexesOf(manager, copy)).map((index) => index.name));
+    for (const index of (await indexesOf(manager, live)).filter(lookupOnly)) {
+      if (!present.has(rebuildName(index.name))) await copyIndex(manager, index, copy);
     }
   },
 

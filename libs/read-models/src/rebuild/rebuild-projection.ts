@@ -86,6 +86,10 @@ export async function rebuildProjection(
   };
 
   await catchUp();
+  // Before the pause: building the indexes over the whole copy must not hold the live runner.
+  await readStore.transaction(async (manager) => {
+    for (const [key, live] of tables) await copies.addIndexes(manager, live, target.tables[key]);
+  });
   await options.runner?.pause();
   try {
     await catchUp();

@@ -50,6 +50,9 @@ export const sqliteTableCopies: TableCopies = {
     }
   },
 
+  /** `create` made every index already: SQLite is not what B4 measures, so it keeps the simple way. */
+  async addIndexes() {},
+
   async swap(manager, live, copy) {
     const liveIndexes = (await schemaObjects(manager, live)).filter((object) => object.type === 'index');
     const copyIndexes = (await schemaObjects(manager, copy)).filter((object) => object.type === 'index');

@@ -8,8 +8,13 @@ const MAX_IDENTIFIER = 63;
 
 /** Driver-specific DDL a rebuild needs. Every method runs inside the caller's transaction. */
 export interface TableCopies {
-  /** Creates `copy` empty, with the live table's current columns, constraints and indexes. */
+  /**
+   * Creates `copy` empty, with the live table's current columns, constraints and unique indexes;
+   * a driver may leave the other indexes to `addIndexes`.
+   */
   create(manager: EntityManager, live: string, copy: string): Promise<void>;
+  /** Adds to the filled `copy` the live table's indexes `create` left out: each built once, in one pass. */
+  addIndexes(manager: EntityManager, live: string, copy: string): Promise<void>;
   /** Replaces `live` by `copy`, which takes the live table's name and its indexes' names. */
   swap(manager: EntityManager, live: string, copy: string): Promise<void>;
   drop(manager: EntityManager, table: string): Promise<void>;
