@@ -1,7 +1,7 @@
 import { formatPosition, type RecordedEvent } from '@pledge-ledger/event-store';
 import type { Fen, LoanOriginated } from '@pledge-ledger/domain';
 import type { Projection, ProjectionContext } from '../projections/projection';
-import { upsertRows } from '../sql/upsert-rows';
+import { insertRows, upsertRows } from '../sql/upsert-rows';
 import { parseAccountCode } from './chart-of-accounts';
 import { journalEntryFor, POSTING_EVENT_TYPES, type JournalEntry } from './posting-rules';
 
@@ -126,8 +126,9 @@ async function insertEntries(
   return new Set(inserted.map((row) => String(row.event_id)));
 }
 
+/** The lines of new entries only (`insertEntries`), so none can be stored already: a plain INSERT. */
 async function writeLines(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
-  await upsertRows(
+  await insertRows(
     context,
     context.tables.lines,
     entries.flatMap((entry) =>
@@ -148,7 +149,6 @@ async function writeLines(entries: readonly JournalEntry[], context: ProjectionC
         };
       }),
     ),
-    { key: ['event_id', 'line_no'], update: [] },
   );
 }
 

