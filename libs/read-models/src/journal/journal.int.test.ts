@@ -4,7 +4,7 @@ import { formatPosition, START, type Position } from '@pledge-ledger/event-store
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { rebuildProjection } from '../rebuild/rebuild-projection';
+import { REBUILD_BATCH_SIZE, rebuildProjection } from '../rebuild/rebuild-projection';
 import { DIALECTS, ReadModelFixture } from '../testing/read-model-fixture';
 import { InvalidLedgerQueryError } from './journal-query.errors';
 import { JournalAccountBalanceRow, JournalEntryRow, JournalLineRow } from './journal.entity';
@@ -268,6 +268,28 @@ describe.each(DIALECTS)('journal on %s', (dialect) => {
 
       expect(await rows()).toEqual(live);
       expect(live.lines).toHaveLength(37);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'rebuilt in one batch, many lines to one account at once, it holds the rows applied one event per batch',
+    async () => {
+      const rows = async () => ({
+        entries: await readStore.queries.getRepository(JournalEntryRow).find({ order: { eventId: 'ASC' } }),
+        lines: await readStore.queries.getRepository(JournalLineRow).find({ order: { eventId: 'ASC', lineNo: 'ASC' } }),
+        balances: await readStore.queries.getRepository(JournalAccountBalanceRow).find({ order: { account: 'ASC' } }),
+      });
+      await runner.stop();
+      await rebuildProjection(fixture.events, readStore, journalProjection, { batchSize: 1 });
+      const eventByEvent = await rows();
+
+      const rebuilt = await rebuildProjection(fixture.events, readStore, journalProjection);
+
+      expect(rebuilt.events).toBeLessThan(REBUILD_BATCH_SIZE);
+      expect(eventByEvent.lines.filter((line) => line.account === 'fund:F1:cash')).toHaveLength(3);
+      expect(await rows()).toEqual(eventByEvent);
+      expect((await getTrialBalance(readStore, fundManager)).totals.balance).toBe('0.00');
     },
     TIMEOUT,
   );

@@ -1,10 +1,12 @@
 import type { LedgerApp } from '../../../application/src/process-managers/testing/process-manager-ledger';
+import { START } from '@pledge-ledger/event-store';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { ReadAccessDeniedError } from '../read-access-denied.error';
 import type { ReadStore } from '../read-store/read-store';
-import { rebuildProjection } from '../rebuild/rebuild-projection';
+import { REBUILD_BATCH_SIZE, rebuildProjection } from '../rebuild/rebuild-projection';
 import { DIALECTS, ReadModelFixture } from '../testing/read-model-fixture';
 import { InvalidReadQueryError } from '../invalid-read-query.error';
+import { loanIdOf } from './loan-events';
 import { loanViewProjection } from './loan-view.projection';
 import { getLoan, listLoans, type ListLoansQuery, type LoanSummary } from './loan-view.query';
 import { admin, bankOfficer, bootLedgerOn, fm1, runScenario, type Scenario } from './testing/ledger-scenario';
@@ -322,6 +324,30 @@ describe.each(DIALECTS)('loans view on %s', (dialect) => {
       expect(result.events).toBeGreaterThan(0);
       expect(await rows()).toEqual(live);
       expect(live).toHaveLength(5);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'rebuilt in one batch, every event of a loan at once, it yields the rows the live projection built seven events at a time',
+    async () => {
+      const rows = () =>
+        readStore.queries.query(`SELECT * FROM loan_view ORDER BY loan_id`) as Promise<Array<Record<string, unknown>>>;
+      const live = await rows();
+      const history = await fixture.events.readAll({ after: START, maxCount: REBUILD_BATCH_SIZE });
+      const ofL1 = history.filter(
+        (event) =>
+          loanViewProjection.handles !== 'all' &&
+          loanViewProjection.handles.has(event.type) &&
+          loanIdOf(event) === s.loans.l1,
+      );
+
+      const result = await rebuildProjection(fixture.events, readStore, loanViewProjection, { runner });
+
+      expect(result.events).toBe(history.length);
+      expect(history.length).toBeLessThan(REBUILD_BATCH_SIZE);
+      expect(ofL1.length).toBeGreaterThan(7);
+      expect(await rows()).toEqual(live);
     },
     TIMEOUT,
   );
