@@ -20,6 +20,16 @@ describe('domain state as JSON', () => {
     const state = { id: '123', amount: '100.00', nested: { fen: '5', $fen: 'x', other: 1 } };
     expect(decodeState(encodeState(state))).toEqual(state);
   });
+
+  it('turns a fen wherever it stands: at the top, in arrays, in arrays of arrays; only a lone string $fen key', () => {
+    expect(decodeState('{"$fen":"7"}')).toBe(7n);
+    expect(decodeState('[[{"$fen":"-3"}],{"$fen":"0"},null,"1"]')).toEqual([[-3n], 0n, null, '1']);
+    expect(decodeState('{"a":{"$fen":5},"b":{"$fen":"5","c":1},"d":{"$fen":{"$fen":"2"}}}')).toEqual({
+      a: { $fen: 5 },
+      b: { $fen: '5', c: 1 },
+      d: { $fen: 2n },
+    });
+  });
 });
 
 describe('a folded loan state as JSON', () => {

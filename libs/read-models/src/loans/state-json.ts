@@ -15,12 +15,33 @@ export function encodeState(state: unknown): string {
 }
 
 export function decodeState<T>(text: string): T {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const keys = Object.keys(value);
-      const fen = (value as Record<string, unknown>)[FEN];
-      if (keys.length === 1 && typeof fen === 'string') return BigInt(fen);
+  return revive(JSON.parse(text)) as T;
+}
+
+/**
+ * What a `JSON.parse` reviver turning `{"$fen":"..."}` into a bigint would do, in one walk of the
+ * parsed tree: a reviver costs a call per value, and decoding the loan states was the loan view's
+ * largest cost (docs/benchmarks.md, B4). Children first, as a reviver sees them.
+ */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (child !== null && typeof child === 'object') value[i] = revive(child);
     }
     return value;
-  }) as T;
+  }
+  const object = value as Record<string, unknown>;
+  let keys = 0;
+  for (const key of Object.keys(object)) {
+    keys++;
+    const child = object[key];
+    if (child !== null && typeof child === 'object') {
+      const revived = revive(child);
+      if (revived !== child) object[key] = revived;
+    }
+  }
+  const fen = object[FEN];
+  return keys === 1 && typeof fen === 'string' ? BigInt(fen) : value;
 }
