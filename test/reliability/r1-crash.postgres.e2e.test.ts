@@ -8,9 +8,9 @@ const support = privateClusterSupport();
 /**
  * Not in the normal suite, only in `npm run test:r1` (LEDGER_R1 set): each crash leaves keys
  * claimed that answer 409 IDEMPOTENCY.IN_PROGRESS for the interceptor's 120 s staleAfterMs, so one
- * run takes over two minutes; and it fails today, on a real gap (README "Guarantees", R1): a
- * command whose events were appended just before the database went down, but whose answer was
- * not stored, runs again when re-sent with its key, and a repayment is then recorded twice.
+ * run takes over two minutes. (It found the cut-off gap now closed by the events' commandId: a
+ * repayment appended just before the database went down, its answer never stored, used to be
+ * recorded twice when re-sent with its key; test/idempotency/cut-off-attempts.e2e.test.ts.)
  */
 const skipReason =
   'unavailable' in support
