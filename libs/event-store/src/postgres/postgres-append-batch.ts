@@ -8,10 +8,22 @@ import { serializeAppend, type SerializedAppend } from '../serialized-append';
 import { SQL_GENESIS_HASH } from './postgres-migrations';
 import type { PostgresTables } from './postgres-tables';
 
-/** An append checked and serialised on the caller's side, ready to join a batch. */
-export type PreparedAppend = SerializedAppend;
+/**
+ * An append checked and serialised on the caller's side, ready to join a batch. `link`: its
+ * events' hashes already chained in Node onto `previous`, the hash the store remembered for the
+ * expected revision (StreamHeads); the batch uses them only if the stream's last hash, read under
+ * the lock, is that one, and chains in SQL otherwise.
+ */
+export interface PreparedAppend extends SerializedAppend {
+  readonly link?: { readonly previous: string; readonly hashes: readonly string[] };
+}
 
-export type AppendOutcome = AppendResult | ConcurrencyError;
+/** An append's result, with its stream's new last hash (for StreamHeads). */
+export interface PostgresAppendResult extends AppendResult {
+  readonly lastHash: string;
+}
+
+export type AppendOutcome = PostgresAppendResult | ConcurrencyError;
 
 /**
  * Validates and serialises an append before it is queued, so what PostgreSQL could never store
@@ -68,6 +80,8 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
   const data: string[] = [];
   const metadata: string[] = [];
   const digests: string[] = [];
+  const assumed: string[] = [];
+  const linked: string[] = [];
   appends.forEach((append, i) => {
     if (streams.has(append.streamId)) {
       throw new Error(`An append batch holds two appends to "${append.streamId}": they must go in turn`);
@@ -76,6 +90,8 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
     const revision = append.expectedRevision;
     expected.push(revision === 'no-stream' ? NO_STREAM : revision === 'any' ? ANY : revision);
     counts.push(append.events.length);
+    assumed.push(append.link?.previous ?? '');
+    append.events.forEach((_, k) => linked.push(append.link?.hashes[k] ?? ''));
     for (const event of append.events) {
       owners.push(i + 1);
       types.push(event.type);
@@ -92,11 +108,11 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
     // Named, so each connection parses and plans it once and then only binds and runs it.
     name: `ledger_append_batch_${tables.channel}`,
     text: `WITH appends AS (
-       SELECT a.idx, a.stream_id, a.expected, a.n_events, s.revision AS current, s.last_hash,
+       SELECT a.idx, a.stream_id, a.expected, a.n_events, a.assumed, s.revision AS current, s.last_hash,
               CASE a.expected WHEN ${ANY} THEN true WHEN ${NO_STREAM} THEN s.revision IS NULL
                    ELSE s.revision IS NOT DISTINCT FROM a.expected END AS accepted
-       FROM ROWS FROM (unnest($1::text[]), unnest($2::bigint[]), unnest($3::int[]))
-            WITH ORDINALITY AS a (stream_id, expected, n_events, idx)
+       FROM ROWS FROM (unnest($1::text[]), unnest($2::bigint[]), unnest($3::int[]), unnest($10::text[]))
+            WITH ORDINALITY AS a (stream_id, expected, n_events, assumed, idx)
        LEFT JOIN ${tables.streams} s ON s.stream_id = a.stream_id
      ), placed AS (
        SELECT *,
@@ -104,11 +120,18 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
               (SELECT last FROM ${tables.globalPosition})
                 + coalesce(sum(n_events) FILTER (WHERE accepted) OVER (ORDER BY idx), 0) AS last_position
        FROM appends
-     ), chained AS (
+     ), chained_in_sql AS (
+       -- Accepted appends whose links Node did not compute onto the stream's actual last hash.
        SELECT c.n, c.hash FROM ${tables.chainHashes}(
-         (SELECT array_agg(CASE WHEN accepted THEN coalesce(last_hash, ${SQL_GENESIS_HASH}) END ORDER BY idx) FROM placed),
+         (SELECT array_agg(CASE WHEN NOT accepted THEN NULL
+                                WHEN coalesce(last_hash, ${SQL_GENESIS_HASH}) = assumed THEN NULL
+                                ELSE coalesce(last_hash, ${SQL_GENESIS_HASH}) END ORDER BY idx) FROM placed),
          (SELECT array_agg(coalesce(current, -1) + 1 ORDER BY idx) FROM placed),
          $3::int[], $9::text[]) AS c
+     ), chained AS (
+       SELECT e.n, coalesce(s.hash, e.linked) AS hash
+       FROM unnest($11::text[]) WITH ORDINALITY AS e (linked, n)
+       LEFT JOIN chained_in_sql s ON s.n = e.n
      ), appended AS (
        INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata, hash)
        SELECT p.last_position - p.n_events + (e.n - p.events_before),
@@ -130,6 +153,7 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
        WHERE EXISTS (SELECT FROM placed WHERE accepted)
      )
      SELECT idx, accepted, current, last_position,
+            (SELECT c.hash FROM chained c WHERE c.n = placed.events_before + placed.n_events) AS last_hash,
             (SELECT pg_notify($8, max(last_position)::text) FROM placed HAVING bool_or(accepted)) AS notified
      FROM placed ORDER BY idx`,
     values: [
@@ -142,6 +166,8 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
       `[${metadata.join(',')}]`,
       tables.channel,
       digests,
+      assumed,
+      linked,
     ],
   };
   return { lock, write };
@@ -151,6 +177,7 @@ interface PlacedRow {
   readonly accepted: boolean;
   readonly current: string | null;
   readonly last_position: string;
+  readonly last_hash: string;
 }
 
 /** Each append's result, or its ConcurrencyError (nothing of it written), from the batch statement's rows. */
@@ -167,7 +194,11 @@ function outcomesOf(appends: readonly PreparedAppend[], rows: readonly PlacedRow
       }
       throw new Error(`The append batch refused "${append.streamId}" although its expected revision holds`);
     }
-    return { nextRevision: (current ?? -1) + append.events.length, position: sqlPosition(row.last_position) };
+    return {
+      nextRevision: (current ?? -1) + append.events.length,
+      position: sqlPosition(row.last_position),
+      lastHash: row.last_hash,
+    };
   });
 }
 

@@ -364,7 +364,7 @@ describe('PostgresEventStore', () => {
         const [heldOutcome] = await beginAppendBatch(held, postgresTables(testSchema.schema), [
           prepareAppend('held', [heldEvent], 'no-stream'),
         ]);
-        expect(heldOutcome).toEqual({ nextRevision: 0, position: sqlPosition(51) });
+        expect(heldOutcome).toEqual({ nextRevision: 0, position: sqlPosition(51), lastHash: expect.any(String) });
 
         let committedWhileHeld = 0;
         const later = Array.from({ length: 50 }, (_, n) =>

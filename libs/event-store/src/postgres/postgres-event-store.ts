@@ -15,7 +15,8 @@ import { GroupCommitter } from '../group-commit';
 import type { BatchItem } from '../group-commit';
 import { START, sqlPosition } from '../position';
 import type { After } from '../position';
-import { prepareAppend, sendAppendBatch } from './postgres-append-batch';
+import { prepareAppend, sendAppendBatch, type PostgresAppendResult } from './postgres-append-batch';
+import { StreamHeads } from './stream-heads';
 import type { AppendOutcome, PreparedAppend } from './postgres-append-batch';
 import { PostgresAppendListener } from './postgres-append-listener';
 import { EVENT_COLUMNS, toRecordedEvent } from './postgres-event-row';
@@ -37,7 +38,7 @@ export interface PostgresEventStoreOptions {
   readonly listen?: boolean;
 }
 
-type AppendItem = BatchItem<PreparedAppend, AppendResult>;
+type AppendItem = BatchItem<PreparedAppend, PostgresAppendResult>;
 
 /**
  * The event store on PostgreSQL. Positions are dense and follow commit order, because every
@@ -46,7 +47,8 @@ type AppendItem = BatchItem<PreparedAppend, AppendResult>;
  */
 export class PostgresEventStore implements EventStore {
   readonly signal = new AppendSignal();
-  private readonly committer: GroupCommitter<PreparedAppend, AppendResult>;
+  private readonly committer: GroupCommitter<PreparedAppend, PostgresAppendResult>;
+  private readonly heads = new StreamHeads();
   private readonly subscriptions = new Set<AllSubscription>();
   private listener: PostgresAppendListener | null = null;
   private closing: Promise<void> | null = null;
@@ -85,7 +87,11 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    return this.committer.submit(prepareAppend(streamId, events, expectedRevision));
+    const { lastHash, ...result } = await this.committer.submit(
+      this.heads.link(prepareAppend(streamId, events, expectedRevision)),
+    );
+    this.heads.remember(streamId, result.nextRevision, lastHash);
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -97,7 +103,10 @@ export class PostgresEventStore implements EventStore {
        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamId, from, options.maxCount ?? null],
     );
-    return rows.map(toRecordedEvent);
+    const events = rows.map(toRecordedEvent);
+    const newest = backwards ? events[0] : events[events.length - 1];
+    if (newest) this.heads.remember(streamId, newest.revision, newest.hash);
+    return events;
   }
 
   /** Safe to follow: a row is only visible once every row before it is (docs/global-order.md). */

@@ -6,6 +6,7 @@ import { describeTamperEvidence } from '../conformance/tamper-evidence';
 import { GENESIS_HASH, eventHash } from '../hash-chain';
 import { START } from '../position';
 import { verifyChains } from '../verify-chains';
+import { beginAppendBatch, prepareAppend } from './postgres-append-batch';
 import { PostgresEventStore } from './postgres-event-store';
 import { MIGRATIONS, migrate } from './postgres-migrations';
 import { postgresTables } from './postgres-tables';
@@ -113,5 +114,57 @@ describe('a PostgreSQL schema written before hash chains', () => {
       await raw.end();
       await store.close();
     }
+  });
+});
+
+describe('links chained in Node before the append lock (StreamHeads)', () => {
+  let schema: TestSchema;
+  let store: PostgresEventStore;
+  let client: Client;
+  beforeEach(async () => {
+    schema = await createTestSchema();
+    store = await PostgresEventStore.open({ connectionString: schema.url, schema: schema.schema, listen: false });
+    client = new Client({ connectionString: schema.url });
+    await client.connect();
+  });
+  afterEach(async () => {
+    await client.end();
+    await store.close();
+    await schema.drop();
+  });
+
+  async function appendWithLink(streamId: string, expected: number, link: { previous: string; hashes: string[] }) {
+    const tables = postgresTables(schema.schema);
+    await client.query('BEGIN');
+    const append = { ...prepareAppend(streamId, [newEvent('Linked'), newEvent('Linked')], expected), link };
+    const [outcome] = await beginAppendBatch(client, tables, [append]);
+    await client.query('COMMIT');
+    return outcome;
+  }
+
+  it('are used when they start from the stream’s last hash, and the chain holds', async () => {
+    const loan = newStreamId('linked');
+    await store.append(loan, [newEvent('Opened')], 'no-stream');
+    await store.append(loan, [newEvent('Repaid'), newEvent('Repaid')], 0);
+    const [head] = await store.readStream(loan, { direction: 'backwards', maxCount: 1 });
+    const events = await store.readStream(loan);
+    expect(events.map((event) => event.revision)).toEqual([0, 1, 2]);
+    expect(head.revision).toBe(2);
+    expect(await verifyChains(await store.readAll({ after: START, maxCount: 10 }))).toMatchObject({ ok: true });
+  });
+
+  it('are ignored, and the events chained in SQL, when they start from any other hash', async () => {
+    const loan = newStreamId('mislinked');
+    await store.append(loan, [newEvent('Opened')], 'no-stream');
+    const forged = { previous: 'f'.repeat(64), hashes: ['a'.repeat(64), 'b'.repeat(64)] };
+    const outcome = await appendWithLink(loan, 0, forged);
+    expect(outcome).toMatchObject({ nextRevision: 2 });
+    const events = await store.readStream(loan);
+    expect(events.map((event) => event.hash)).not.toContain('b'.repeat(64));
+    expect((outcome as { lastHash: string }).lastHash).toBe(events[2].hash);
+    expect(await verifyChains(await store.readAll({ after: START, maxCount: 10 }))).toMatchObject({
+      ok: true,
+      eventsChecked: 3,
+    });
   });
 });
