@@ -8,6 +8,7 @@ export * from './group-commit';
 export * from './hash-chain';
 export * from './verify-chains';
 export * from './position';
+export * from './read-all-events';
 export * from './postgres/postgres-event-store';
 export * from './postgres/create-schema';
 export * from './esdb/esdb-event-store';

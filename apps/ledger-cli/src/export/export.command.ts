@@ -1,10 +1,9 @@
 import { createWriteStream, existsSync, linkSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { EventStore } from '@pledge-ledger/event-store';
+import { readAllEvents, type EventStore } from '@pledge-ledger/event-store';
 import { CliError } from '../cli-error';
 import type { CommandOutput } from '../command-output';
 import { toJson } from '../json-output';
-import { readAllEvents } from '../read-all';
 import { eventLine, headerLine, trailerLine, type StoreKind } from './export-format';
 
 /**

@@ -1,10 +1,9 @@
 import type { EventStore, NewEvent } from '@pledge-ledger/event-store';
-import { formatPosition, START, verifyChains } from '@pledge-ledger/event-store';
+import { formatPosition, readAllEvents, START, verifyChains } from '@pledge-ledger/event-store';
 import { CliError, EXIT } from '../cli-error';
 import type { CommandOutput } from '../command-output';
 import type { StoreKind } from '../export/export-format';
 import { toJson } from '../json-output';
-import { readAllEvents } from '../read-all';
 import { readExportFile, type FileEvent, type FileSummary } from './export-file-reader';
 
 /** Consecutive events of one stream go in one append, up to this many (EventStoreDB caps an append's size). */

@@ -1,12 +1,4 @@
-import {
-  comparePositions,
-  formatPosition,
-  START,
-  verifyChains,
-  type After,
-  type EventStore,
-  type RecordedEvent,
-} from '@pledge-ledger/event-store';
+import { formatPosition, readAllEvents, verifyChains, type EventStore } from '@pledge-ledger/event-store';
 import { systemClock, type Clock } from '../tokens';
 
 /** The first link that does not hold, as JSON. */
@@ -48,7 +40,7 @@ export async function verifyEventStore(
   options: VerifyEventStoreOptions = {},
 ): Promise<VerificationReport> {
   const head = await store.headPosition();
-  const result = await verifyChains(readUpTo(store, head, options.pageSize ?? 500));
+  const result = await verifyChains(readAllEvents(store, { upTo: head, pageSize: options.pageSize }));
   const link = result.firstBrokenLink;
   return {
     ok: result.ok,
@@ -59,18 +51,4 @@ export async function verifyEventStore(
     verifiedAt: (options.clock ?? systemClock).now(),
     headPosition: formatPosition(head),
   };
-}
-
-async function* readUpTo(store: EventStore, head: After, pageSize: number): AsyncGenerator<RecordedEvent> {
-  let after: After = START;
-  for (;;) {
-    if (comparePositions(after, head) >= 0) return;
-    const page = await store.readAll({ after, maxCount: pageSize });
-    for (const event of page) {
-      if (comparePositions(event.position, head) > 0) return;
-      yield event;
-    }
-    if (page.length < pageSize) return;
-    after = page[page.length - 1].position;
-  }
 }

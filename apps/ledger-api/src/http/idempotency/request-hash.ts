@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '@pledge-ledger/event-store';
 
 /** What makes two requests "the same" for an idempotency key: method, path with query, body (canonical JSON). */
 export function requestHash(method: string, url: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method.toUpperCase()} ${url}\n${canonicalJson(body ?? null)}`)
-    .digest('hex');
+  return sha256Hex(`${method.toUpperCase()} ${url}\n${canonicalJson(body ?? null)}`);
 }
 
 /**
