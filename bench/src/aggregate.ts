@@ -6,14 +6,25 @@
  * the process that wrote it (which keeps it in memory); `snapshots-stored` the same in a process
  * that did not (another one, or after a restart): the snapshot read from the store and decoded.
  *
+ * Beside the PostgreSQL store, in the same process and database and on the same histories (the
+ * very events our store recorded: types, data, metadata, stream ids):
+ * `emmett`, the peer: Emmett's PostgreSQL event store, `aggregateStream` with the Loan decider's
+ * evolve and initial state, then the same decide (aggregate-peer.ts; Emmett has no snapshots, so
+ * this is always the full fold); `ceiling` and `ceiling-tail`, the least work a load must do: one
+ * indexed SELECT of the rows from an equivalent plain table, parsed by node-postgres, no fold and
+ * no decide, of all N rows and of the rows after the snapshot (aggregate-ceiling.ts says exactly).
+ * The comparison table puts them next to ours per size: ours/peer is p99 peer / p99 ours and
+ * ours/ceiling is p99 ceiling / p99 ours (above 1: ours is faster; like B1's ratios of speeds).
+ *
  *   npm run bench:aggregate
- *   LEDGER_BENCH_ITERATIONS=200    timed load-and-decides per loan size and store (10,000 events: a quarter)
- *   LEDGER_BENCH_ONLY=postgres,sqlite
- *   LEDGER_BENCH_LOADS=full,snapshots,snapshots-stored
+ *   LEDGER_BENCH_ITERATIONS=200    timed load-and-decides per cell (full fold, emmett and ceiling at 10,000 events: a quarter)
+ *   LEDGER_BENCH_ONLY=postgres,sqlite   (emmett, ceiling and ceiling-tail run with postgres)
+ *   LEDGER_BENCH_LOADS=full,snapshots,snapshots-stored,emmett,ceiling,ceiling-tail
  *   LEDGER_BENCH_SIZES=10,1000,10000
  *   LEDGER_SNAPSHOT_EVERY=200       the application's setting: the snapshot is this many events - 1 behind
  *   LEDGER_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
  */
+import { deepStrictEqual } from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,9 +36,9 @@ import {
   SqliteSnapshotStore,
 } from '@pledge-ledger/application';
 import { loanDecider } from '@pledge-ledger/domain';
-import type { LoanEvent, LoanState } from '@pledge-ledger/domain';
+import type { LoanEvent, LoanState, ReceiveRepayment } from '@pledge-ledger/domain';
 import { PostgresEventStore, SqliteEventStore } from '@pledge-ledger/event-store';
-import type { EventStore } from '@pledge-ledger/event-store';
+import type { EventStore, RecordedEvent } from '@pledge-ledger/event-store';
 import {
   PG_URL,
   describeMachine,
@@ -39,8 +50,12 @@ import {
   writeResults,
   RESULTS_DIR,
 } from './environment';
+import { openCeilingTable } from './aggregate-ceiling';
+import type { CeilingTable } from './aggregate-ceiling';
+import { openEmmettLoans } from './aggregate-peer';
+import type { EmmettLoans } from './aggregate-peer';
 import { cachedLoanHistory, repaymentCommand, writeLoan } from './loan-history';
-import { Latencies, nowMs, round, table } from './measure';
+import { Latencies, nowMs, ratio, round, table } from './measure';
 
 const TARGET_P99_MS = 20;
 
@@ -90,15 +105,26 @@ async function openSqlite(every: number): Promise<StoreUnderTest> {
   };
 }
 
-const LOADS = ['full', 'snapshots', 'snapshots-stored'] as const;
+/** Our three loads, then the peer's and the ceiling's (PostgreSQL only, beside our PostgreSQL store). */
+const LOADS = ['full', 'snapshots', 'snapshots-stored', 'emmett', 'ceiling', 'ceiling-tail'] as const;
 type Load = (typeof LOADS)[number];
+const OURS: readonly Load[] = ['full', 'snapshots', 'snapshots-stored'];
+const POSTGRES_ONLY: readonly Load[] = ['emmett', 'ceiling', 'ceiling-tail'];
+
+function contenderOf(load: Load): 'ours' | 'peer' | 'ceiling' {
+  return load === 'emmett' ? 'peer' : load === 'ceiling' || load === 'ceiling-tail' ? 'ceiling' : 'ours';
+}
 
 interface Figures {
   readonly store: string;
   readonly load: Load;
+  /** ours (our event store), peer (Emmett) or ceiling (a plain SELECT). */
+  readonly contender: 'ours' | 'peer' | 'ceiling';
   readonly events: number;
   /** Revision of the snapshot loaded from (snapshots), or null (full fold, or no snapshot yet). */
   readonly snapshotRevision: number | null;
+  /** Rows each load reads from the store (ours after a snapshot: its own event, to check its id, and the ones after it). */
+  readonly rowsRead: number;
   readonly iterations: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -106,27 +132,131 @@ interface Figures {
   /** Where the time goes, at the median: restoring the snapshot (read, check, decode), reading the events after it, folding them, deciding. */
   readonly snapshotP50Ms: number | null;
   readonly readP50Ms: number;
-  readonly foldP50Ms: number;
-  readonly decideP50Ms: number;
+  /** Null for the ceiling, which neither folds nor decides. */
+  readonly foldP50Ms: number | null;
+  readonly decideP50Ms: number | null;
+  /** Ours only: p99 <= 20 ms at 10,000 events. */
   readonly meetsTarget: boolean | null;
 }
 
+/** One pass of a load, split in its phases (ms; null where the load has no such phase). */
+interface Split {
+  readonly snapshotMs: number | null;
+  readonly readMs: number;
+  readonly foldMs: number | null;
+  readonly decideMs: number | null;
+  readonly snapshotRevision: number | null;
+  readonly rows: number;
+}
+
+/** A load under measure: the timed iteration, and the same work timed phase by phase. */
+interface Cell {
+  run(): Promise<void>;
+  split(): Promise<Split>;
+}
+
+/** The peer and the ceiling, opened beside our PostgreSQL store when a selected load needs them. */
+interface Neighbours {
+  readonly emmett: EmmettLoans | null;
+  readonly ceiling: CeilingTable | null;
+}
+
+function ourCell(subject: StoreUnderTest, load: Load, streamId: string, command: ReceiveRepayment): Cell {
+  const snapshots = load === 'full' ? null : load === 'snapshots' ? subject.snapshots : subject.storedSnapshots;
+  return {
+    run: async () => {
+      const { state } = await loadAggregate(subject.store, loanDecider, streamId, snapshots);
+      const decided = loanDecider.decide(command, state);
+      if (decided.length === 0) throw new Error('The repayment decided nothing');
+    },
+    // loadAggregate's own steps, one by one.
+    split: async () => {
+      const t0 = nowMs();
+      const base = snapshots ? await snapshots.restore<LoanState>(loanDecider, streamId) : null;
+      const t1 = nowMs();
+      const events = await subject.store.readStream(streamId, base ? { fromRevision: base.revision } : undefined);
+      const t2 = nowMs();
+      let state = base ? base.state : loanDecider.initialState;
+      for (const event of base ? events.slice(1) : events) {
+        state = loanDecider.evolve(state, { type: event.type, data: event.data } as unknown as LoanEvent);
+      }
+      const t3 = nowMs();
+      loanDecider.decide(command, state);
+      const t4 = nowMs();
+      return {
+        snapshotMs: snapshots ? t1 - t0 : null,
+        readMs: t2 - t1,
+        foldMs: t3 - t2,
+        decideMs: t4 - t3,
+        snapshotRevision: base?.revision ?? null,
+        rows: events.length,
+      };
+    },
+  };
+}
+
+/** Emmett's way: aggregateStream with our evolve and initial state, then our decide. */
+function peerCell(emmett: EmmettLoans, streamId: string, command: ReceiveRepayment): Cell {
+  return {
+    run: async () => {
+      const state = await emmett.load(streamId);
+      const decided = loanDecider.decide(command, state);
+      if (decided.length === 0) throw new Error('The repayment decided nothing');
+    },
+    split: async () => {
+      const t0 = nowMs();
+      const events = await emmett.readStream(streamId);
+      const t1 = nowMs();
+      const state = emmett.fold(events);
+      const t2 = nowMs();
+      loanDecider.decide(command, state);
+      const t3 = nowMs();
+      return {
+        snapshotMs: null,
+        readMs: t1 - t0,
+        foldMs: t2 - t1,
+        decideMs: t3 - t2,
+        snapshotRevision: null,
+        rows: events.length,
+      };
+    },
+  };
+}
+
+/** The rows from `fromRevision` on, and nothing else (the count is checked so a wrong read cannot pass for a fast one). */
+function ceilingCell(ceiling: CeilingTable, streamId: string, fromRevision: number, rows: number): Cell {
+  const read = async (): Promise<number> => {
+    const read = await ceiling.read(streamId, fromRevision);
+    if (read.length !== rows) throw new Error(`The ceiling read ${read.length} rows, wanted ${rows}`);
+    return read.length;
+  };
+  return {
+    run: async () => {
+      await read();
+    },
+    split: async () => {
+      const t0 = nowMs();
+      const count = await read();
+      return {
+        snapshotMs: null,
+        readMs: nowMs() - t0,
+        foldMs: null,
+        decideMs: null,
+        snapshotRevision: null,
+        rows: count,
+      };
+    },
+  };
+}
+
 async function measure(
+  cell: Cell,
   subject: StoreUnderTest,
   load: Load,
-  loanId: string,
-  streamId: string,
   size: number,
   iterations: number,
 ): Promise<Figures> {
-  const command = repaymentCommand(loanId, size);
-  const snapshots = load === 'full' ? null : load === 'snapshots' ? subject.snapshots : subject.storedSnapshots;
-  const loadAndDecide = async (): Promise<void> => {
-    const { state } = await loadAggregate(subject.store, loanDecider, streamId, snapshots);
-    const decided = loanDecider.decide(command, state);
-    if (decided.length === 0) throw new Error('The repayment decided nothing');
-  };
-  for (let i = 0; i < Math.min(10, iterations); i++) await loadAndDecide();
+  for (let i = 0; i < Math.min(10, iterations); i++) await cell.run();
   // Each cell starts from a collected heap, so one cell's garbage (a full fold of 10,000 events
   // leaves megabytes) is not collected during the next one's timings. `npm run bench:aggregate`
   // runs node with --expose-gc; without it, the cells run one after the other as they are.
@@ -135,50 +265,42 @@ async function measure(
   const latencies = new Latencies();
   for (let i = 0; i < iterations; i++) {
     const began = nowMs();
-    await loadAndDecide();
+    await cell.run();
     latencies.add(nowMs() - began);
   }
 
-  // The same work split in its phases, to say where the time goes (loadAggregate's own steps).
-  const restore = new Latencies();
+  // The same work split in its phases, to say where the time goes.
+  const snapshot = new Latencies();
   const read = new Latencies();
   const fold = new Latencies();
   const decide = new Latencies();
-  let snapshotRevision: number | null = null;
+  let last: Split | null = null;
   for (let i = 0; i < Math.max(5, Math.floor(iterations / 4)); i++) {
-    const t0 = nowMs();
-    const base = snapshots ? await snapshots.restore<LoanState>(loanDecider, streamId) : null;
-    const t1 = nowMs();
-    const events = await subject.store.readStream(streamId, base ? { fromRevision: base.revision } : undefined);
-    const t2 = nowMs();
-    let state = base ? base.state : loanDecider.initialState;
-    for (const event of base ? events.slice(1) : events) {
-      state = loanDecider.evolve(state, { type: event.type, data: event.data } as unknown as LoanEvent);
-    }
-    const t3 = nowMs();
-    loanDecider.decide(command, state);
-    const t4 = nowMs();
-    snapshotRevision = base?.revision ?? null;
-    restore.add(t1 - t0);
-    read.add(t2 - t1);
-    fold.add(t3 - t2);
-    decide.add(t4 - t3);
+    last = await cell.split();
+    if (last.snapshotMs !== null) snapshot.add(last.snapshotMs);
+    read.add(last.readMs);
+    if (last.foldMs !== null) fold.add(last.foldMs);
+    if (last.decideMs !== null) decide.add(last.decideMs);
   }
+  const median = (samples: Latencies): number | null => (samples.size === 0 ? null : round(samples.percentile(50), 2));
   const p99 = latencies.percentile(99);
+  const contender = contenderOf(load);
   return {
     store: subject.name,
     load,
+    contender,
     events: size,
-    snapshotRevision,
+    snapshotRevision: last?.snapshotRevision ?? null,
+    rowsRead: last?.rows ?? 0,
     iterations,
     p50Ms: round(latencies.percentile(50), 2),
     p99Ms: round(p99, 2),
     maxMs: round(latencies.percentile(100), 2),
-    snapshotP50Ms: snapshots ? round(restore.percentile(50), 2) : null,
+    snapshotP50Ms: median(snapshot),
     readP50Ms: round(read.percentile(50), 2),
-    foldP50Ms: round(fold.percentile(50), 2),
-    decideP50Ms: round(decide.percentile(50), 2),
-    meetsTarget: size === 10_000 ? p99 <= TARGET_P99_MS : null,
+    foldP50Ms: median(fold),
+    decideP50Ms: median(decide),
+    meetsTarget: contender === 'ours' && size === 10_000 ? p99 <= TARGET_P99_MS : null,
   };
 }
 
@@ -205,6 +327,96 @@ async function takeSnapshot(
   return { revision, bytes: kept?.state.length ?? 0, writeMs };
 }
 
+/**
+ * Once per loan, outside the timings: Emmett's load must fold the same events into the same state
+ * as ours (the full fold) and so decide the same repayment, or the comparison means nothing.
+ */
+async function checkPeerAgrees(
+  subject: StoreUnderTest,
+  emmett: EmmettLoans,
+  streamId: string,
+  command: ReceiveRepayment,
+): Promise<void> {
+  const ours = (await loadAggregate(subject.store, loanDecider, streamId, null)).state;
+  const peer = await emmett.load(streamId);
+  deepStrictEqual(peer, ours, `Emmett folded ${streamId} into another state than ours`);
+  deepStrictEqual(
+    loanDecider.decide(command, peer),
+    loanDecider.decide(command, ours),
+    `Emmett's state decided another repayment than ours on ${streamId}`,
+  );
+}
+
+/** Once per loan: the ceiling's rows are our recorded events (same revisions, types, data and metadata). */
+async function checkCeilingRows(
+  ceiling: CeilingTable,
+  streamId: string,
+  recorded: readonly RecordedEvent[],
+): Promise<void> {
+  const rows = await ceiling.read(streamId, 0);
+  deepStrictEqual(
+    rows.map((row) => [Number(row.revision), row.type, row.data, row.metadata]),
+    recorded.map((event) => [event.revision, event.type, event.data, event.metadata]),
+    `The ceiling's rows of ${streamId} are not our events`,
+  );
+}
+
+/** Ours next to the peer and the ceiling, per size and load of ours (PostgreSQL). */
+interface Comparison {
+  readonly events: number;
+  readonly load: Load;
+  readonly oursP50Ms: number;
+  readonly oursP99Ms: number;
+  /** Emmett's full fold (it has no snapshots), the same for every load of ours. */
+  readonly peerP50Ms: number | null;
+  readonly peerP99Ms: number | null;
+  /** p99 peer / p99 ours: above 1, ours is faster. */
+  readonly oursOverPeerP99: number | null;
+  readonly oursOverPeerP50: number | null;
+  /** `ceiling` for the full fold, `ceiling-tail` for the loads from a snapshot. */
+  readonly ceilingLoad: Load;
+  readonly ceilingP50Ms: number | null;
+  readonly ceilingP99Ms: number | null;
+  /** p99 ceiling / p99 ours: the share of the ceiling's speed ours reaches (1: as fast as the bare SELECT). */
+  readonly oursOverCeilingP99: number | null;
+  readonly oursOverCeilingP50: number | null;
+}
+
+function compare(figures: readonly Figures[]): Comparison[] {
+  const find = (load: Load, events: number): Figures | undefined =>
+    figures.find((f) => f.store === 'postgres' && f.load === load && f.events === events);
+  const comparisons: Comparison[] = [];
+  for (const ours of figures) {
+    if (ours.store !== 'postgres' || ours.contender !== 'ours') continue;
+    const peer = find('emmett', ours.events);
+    const ceilingLoad: Load = ours.load === 'full' ? 'ceiling' : 'ceiling-tail';
+    const ceiling = find(ceilingLoad, ours.events);
+    if (!peer && !ceiling) continue;
+    comparisons.push({
+      events: ours.events,
+      load: ours.load,
+      oursP50Ms: ours.p50Ms,
+      oursP99Ms: ours.p99Ms,
+      peerP50Ms: peer?.p50Ms ?? null,
+      peerP99Ms: peer?.p99Ms ?? null,
+      oursOverPeerP99: ratio(peer?.p99Ms, ours.p99Ms),
+      oursOverPeerP50: ratio(peer?.p50Ms, ours.p50Ms),
+      ceilingLoad,
+      ceilingP50Ms: ceiling?.p50Ms ?? null,
+      ceilingP99Ms: ceiling?.p99Ms ?? null,
+      oursOverCeilingP99: ratio(ceiling?.p99Ms, ours.p99Ms),
+      oursOverCeilingP50: ratio(ceiling?.p50Ms, ours.p50Ms),
+    });
+  }
+  return comparisons;
+}
+
+async function openNeighbours(loads: readonly Load[]): Promise<Neighbours> {
+  const emmett = loads.includes('emmett') ? await openEmmettLoans() : null;
+  const ceiling = loads.some((load) => load === 'ceiling' || load === 'ceiling-tail') ? await openCeilingTable() : null;
+  return { emmett, ceiling };
+}
+
 async function main(): Promise<void> {
   const iterations = numberSetting('LEDGER_BENCH_ITERATIONS', 200);
   const setting = readSnapshotEvery(process.env);
@@ -222,7 +434,7 @@ async function main(): Promise<void> {
   const machine = await machineInfo();
   console.log(
     `B3 aggregate load: load-and-decide of one ReceiveRepayment, ${iterations} iterations per cell, ` +
-      `loads ${loads.join(' and ')}, snapshot every ${every} events`,
+      `loads ${loads.join(', ')}, snapshot every ${every} events`,
   );
   console.log(describeMachine(machine));
 
@@ -241,17 +453,42 @@ async function main(): Promise<void> {
     ['sqlite', openSqlite],
   ] as const) {
     if (!selected(name)) continue;
+    // The peer and the ceiling are PostgreSQL's: they run beside our PostgreSQL store, in its database.
+    const storeLoads = name === 'postgres' ? loads : loads.filter((load) => !POSTGRES_ONLY.includes(load));
+    if (storeLoads.length === 0) continue;
     const subject = await open(every);
+    const neighbours: Neighbours =
+      name === 'postgres' ? await openNeighbours(storeLoads) : { emmett: null, ceiling: null };
     try {
       for (const size of sizes) {
         const loanId = `bench-${size}`;
         const history = histories.get(size) ?? [];
+        const command = repaymentCommand(loanId, size);
         const streamId = await writeLoan(subject.store, loanId, history);
-        // A full fold of 10,000 events takes about 200 ms: a quarter of the iterations for it. Loads
-        // from a snapshot are cheap, and a p99 needs at least 100 samples to mean anything.
+        if (neighbours.emmett || neighbours.ceiling) {
+          // The very events our store recorded (types, data, metadata), into the same stream ids.
+          const recorded = await subject.store.readStream(streamId);
+          if (neighbours.emmett) {
+            const began = nowMs();
+            await neighbours.emmett.write(streamId, recorded);
+            await checkPeerAgrees(subject, neighbours.emmett, streamId, command);
+            console.log(
+              `  emmett, ${size} events: written in ${round(nowMs() - began, 0)} ms, folds to the same state and decides the same repayment as ours`,
+            );
+          }
+          if (neighbours.ceiling) {
+            await neighbours.ceiling.write(streamId, recorded);
+            await checkCeilingRows(neighbours.ceiling, streamId, recorded);
+          }
+        }
+        // A full fold of 10,000 events takes about 200 ms: a quarter of the iterations for it (and
+        // for the peer's and the ceiling's reads of all 10,000 rows). Loads from a snapshot are
+        // cheap, and a p99 needs at least 100 samples to mean anything.
         const cellIterations = (load: Load): number =>
-          size >= 10_000 && load === 'full' ? Math.ceil(iterations / 4) : iterations;
-        if (loads.some((load) => load !== 'full')) {
+          size >= 10_000 && (load === 'full' || load === 'emmett' || load === 'ceiling')
+            ? Math.ceil(iterations / 4)
+            : iterations;
+        if (storeLoads.some((load) => load === 'snapshots' || load === 'snapshots-stored')) {
           const taken = await takeSnapshot(subject, streamId, history);
           console.log(
             taken
@@ -259,14 +496,27 @@ async function main(): Promise<void> {
               : `  ${name}, ${size} events: shorter than ${every} events, no snapshot (the full fold, after a snapshot lookup)`,
           );
         }
+        // The ceiling's tail: the events after the snapshot a snapshot load starts from (at size -
+        // every, as takeSnapshot writes it), or all of them when the loan has none.
+        const tailFrom = Math.max(0, size - every + 1);
+        const cellFor = (load: Load): Cell | null => {
+          if (OURS.includes(load)) return ourCell(subject, load, streamId, command);
+          if (load === 'emmett') return neighbours.emmett && peerCell(neighbours.emmett, streamId, command);
+          if (load === 'ceiling') return neighbours.ceiling && ceilingCell(neighbours.ceiling, streamId, 0, size);
+          return neighbours.ceiling && ceilingCell(neighbours.ceiling, streamId, tailFrom, size - tailFrom);
+        };
         // Every load on the same stream, one after the other.
-        for (const load of loads) {
-          const cell = await measure(subject, load, loanId, streamId, size, cellIterations(load));
-          figures.push(cell);
-          console.log(`  ${name}, ${size} events, ${load}: p50 ${cell.p50Ms} ms, p99 ${cell.p99Ms} ms`);
+        for (const load of storeLoads) {
+          const cell = cellFor(load);
+          if (!cell) continue;
+          const cellFigures = await measure(cell, subject, load, size, cellIterations(load));
+          figures.push(cellFigures);
+          console.log(`  ${name}, ${size} events, ${load}: p50 ${cellFigures.p50Ms} ms, p99 ${cellFigures.p99Ms} ms`);
         }
       }
     } finally {
+      await neighbours.emmett?.close();
+      await neighbours.ceiling?.close();
       await subject.close();
     }
   }
@@ -278,6 +528,7 @@ async function main(): Promise<void> {
           'store',
           'load',
           'events',
+          'rows read',
           'iterations',
           'p50 ms',
           'p99 ms',
@@ -292,24 +543,59 @@ async function main(): Promise<void> {
           f.store,
           f.load,
           f.events,
+          f.rowsRead,
           f.iterations,
           f.p50Ms,
           f.p99Ms,
           f.maxMs,
           f.snapshotP50Ms ?? '',
           f.readP50Ms,
-          f.foldP50Ms,
-          f.decideP50Ms,
+          f.foldP50Ms ?? '',
+          f.decideP50Ms ?? '',
           f.meetsTarget === null ? '' : f.meetsTarget ? 'yes' : 'NO',
         ]),
       ),
   );
+  const comparisons = compare(figures);
+  if (comparisons.length > 0) {
+    console.log(
+      '\nPostgreSQL, ours next to the peer (emmett: always the full fold) and the ceiling; ' +
+        'ours/peer = p99 peer / p99 ours, ours/ceiling = p99 ceiling / p99 ours (above 1: ours is faster)\n' +
+        table(
+          [
+            'events',
+            'ours load',
+            'ours p99',
+            'emmett p99',
+            'ours/peer',
+            'ours/peer p50',
+            'ceiling',
+            'ceiling p99',
+            'ours/ceiling',
+            'ours/ceiling p50',
+          ],
+          comparisons.map((c) => [
+            c.events,
+            c.load,
+            c.oursP99Ms,
+            c.peerP99Ms ?? '',
+            c.oursOverPeerP99 ?? '',
+            c.oursOverPeerP50 ?? '',
+            c.ceilingLoad,
+            c.ceilingP99Ms ?? '',
+            c.oursOverCeilingP99 ?? '',
+            c.oursOverCeilingP50 ?? '',
+          ]),
+        ),
+    );
+  }
   const report = {
     benchmark: 'B3 aggregate load',
     targetP99Ms: TARGET_P99_MS,
     snapshotEvery: every,
     machine,
     figures,
+    comparisons,
     loadAverageAtEnd: os.loadavg().map((load) => round(load, 2)),
   };
   console.log(`\nwrote ${writeResults('aggregate', report)}`);
