@@ -4,16 +4,21 @@
  * with projections in-process, on PostgreSQL and on SQLite; next to the same repayments decided
  * and appended in this process without HTTP (executeCommand) and the bare append of B1
  * (single-event appends, 64 writers), one after the other so the ratios hold on a noisy machine.
- * While the API runs, the projection lag (command answered -> every projection's checkpoint past
+ * Next to them, through the same client: the peer (http-emmett: the same command on Fastify and
+ * Emmett's PostgreSQL event store, deciding with our Loan decider, http-peer-server.ts) and the
+ * ceiling (http-ceiling: a bare node:http server committing one row per request,
+ * http-ceiling-server.ts), each its own process. While the API runs, the projection lag (command answered -> every projection's checkpoint past
  * its position) is measured by polling the read store's checkpoints.
  *
  *   npm run bench:http
  *   LEDGER_BENCH_SECONDS=10     measured seconds per contender (after a warm-up of a fifth, at most 2 s)
  *   LEDGER_BENCH_LOANS=1000     loans set up before each run; each worker repays its own loans in turn
- *   LEDGER_BENCH_ONLY=http-postgres,http-postgres-no-projections,http-sqlite,command-postgres,append-postgres
+ *   LEDGER_BENCH_ONLY=http-postgres,http-postgres-no-projections,http-sqlite,http-emmett,http-ceiling,
+ *                     command-postgres,append-postgres
  *                               (no-projections: the same API restarted with LEDGER_PROJECTIONS=off after the set-up)
  *   LEDGER_BENCH_CPU_PROF=1     run the API under --cpu-prof (profiles in bench/results/profiles)
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -33,16 +38,21 @@ import {
   machineInfo,
   numberSetting,
   selected,
+  withSearchPath,
   writeResults,
 } from './environment';
 import { HttpClient } from './http-client';
-import { startApi } from './ledger-api-process';
-import { benchSecret, repaymentBody, seedWorld } from './ledger-world';
+import { PEER_BANK_ID, peerLoanId } from './http-peer-setup';
+import { startApi, type ApiProcess } from './ledger-api-process';
+import { benchSecret, mintTokens, repaymentBody, seedWorld } from './ledger-world';
 import { loanHistory, repaymentCommand, writeLoan } from './loan-history';
 import { round, ratio, table } from './measure';
 import { ProjectionLagProbe, postgresCheckpoints, sqliteCheckpoints, type CheckpointSource } from './projection-lag';
 
 const CONNECTIONS = 64;
+const PEER_SETUP = path.join(__dirname, 'http-peer-setup.js');
+const PEER_SERVER = path.join(__dirname, 'http-peer-server.js');
+const CEILING_SERVER = path.join(__dirname, 'http-ceiling-server.js');
 
 async function createSchemas(names: readonly string[]): Promise<void> {
   const client = new Client({ connectionString: PG_URL });
@@ -68,6 +78,8 @@ interface Figures extends LoopFigures {
     readonly maxMs: number;
     readonly unresolved: number;
   };
+  /** Peer and ceiling: the 2xx answers of the whole run against the rows their store holds after it. */
+  readonly stored?: { readonly answered2xx: number; readonly rows: number };
 }
 
 interface Settings {
@@ -133,44 +145,11 @@ async function httpContender(
 
     const probe = projections === 'off' ? null : new ProjectionLagProbe(await checkpoints());
     probe?.start();
-    const repaid = new Array<number>(world.loanIds.length).fill(0);
-    const turn = new Array<number>(CONNECTIONS).fill(0);
-    let cpuAtOpen: number | null = null;
-    let cpuAtClose: number | null = null;
-    const run = randomUUID().slice(0, 8);
-    const figures = await closedLoop(
-      {
-        workers: CONNECTIONS,
-        seconds: settings.seconds,
-        warmupSeconds: settings.warmupSeconds,
-        onWindow: (open) => {
-          probe?.record(open);
-          if (open) cpuAtOpen = processCpuMs(api.child.pid);
-          else cpuAtClose ??= processCpuMs(api.child.pid);
-        },
-      },
-      async (worker) => {
-        // Worker w repays loans w, w + 64, w + 128, ... in turn: never two repayments on one loan at once.
-        const mine = Math.ceil((world.loanIds.length - worker) / CONNECTIONS);
-        const loan = worker + CONNECTIONS * (turn[worker]++ % mine);
-        const index = repaid[loan]++;
-        const answer = await client.request(
-          'POST',
-          `/v1/loans/${world.loanIds[loan]}/repayments`,
-          world.tokens.bank,
-          repaymentBody(index),
-          `${run}-${loan}-${index}`,
-        );
-        const ok = answer.status === 200 || answer.status === 201;
-        if (ok) probe?.acknowledged(Number((JSON.parse(answer.body) as { position: string }).position));
-        return { ok, outcome: answer.status, ...(ok ? {} : { failure: `${answer.status} ${answer.body}` }) };
-      },
+    const { figures, apiCpuPercent } = await postRepayments(
+      { client, server: api, loanIds: world.loanIds, token: world.tokens.bank, probe },
+      settings,
     );
     await probe?.drain(30_000);
-    const apiCpuPercent =
-      cpuAtOpen === null || cpuAtClose === null
-        ? null
-        : Math.round(((cpuAtClose - cpuAtOpen) / (settings.seconds * 1000)) * 100);
     return {
       contender: name,
       description: `POST /v1/loans/{id}/repayments over HTTP, API process on ${store}, projections ${projections}, ${CONNECTIONS} keep-alive connections`,
@@ -193,6 +172,182 @@ async function httpContender(
     await api.stop();
     rmSync(dataDir, { recursive: true, force: true });
     for (const schema of schemas) await dropSchema(schema);
+  }
+}
+
+interface RepaymentTarget {
+  readonly client: HttpClient;
+  readonly server: ApiProcess;
+  readonly loanIds: readonly string[];
+  readonly token: string;
+  /** Told of every successful answer's position, for the projection lag; null when nothing projects. */
+  readonly probe: ProjectionLagProbe | null;
+}
+
+/**
+ * 64 workers POST repayments (50.00) back to back, each with a bank JWT and a fresh Idempotency-Key;
+ * worker w repays loans w, w + 64, w + 128, ... in turn, so no loan ever has two in flight. Also
+ * the server process's share of a core in the measured window, and every 2xx answer of the run.
+ */
+async function postRepayments(
+  target: RepaymentTarget,
+  settings: Settings,
+): Promise<{ figures: LoopFigures; apiCpuPercent: number | null; answered2xx: number }> {
+  const { client, server, loanIds, token, probe } = target;
+  const repaid = new Array<number>(loanIds.length).fill(0);
+  const turn = new Array<number>(CONNECTIONS).fill(0);
+  let cpuAtOpen: number | null = null;
+  let cpuAtClose: number | null = null;
+  let answered2xx = 0;
+  const run = randomUUID().slice(0, 8);
+  const figures = await closedLoop(
+    {
+      workers: CONNECTIONS,
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      onWindow: (open) => {
+        probe?.record(open);
+        if (open) cpuAtOpen = processCpuMs(server.child.pid);
+        else cpuAtClose ??= processCpuMs(server.child.pid);
+      },
+    },
+    async (worker) => {
+      const mine = Math.ceil((loanIds.length - worker) / CONNECTIONS);
+      const loan = worker + CONNECTIONS * (turn[worker]++ % mine);
+      const index = repaid[loan]++;
+      const answer = await client.request(
+        'POST',
+        `/v1/loans/${loanIds[loan]}/repayments`,
+        token,
+        repaymentBody(index),
+        `${run}-${loan}-${index}`,
+      );
+      const ok = answer.status === 200 || answer.status === 201;
+      if (ok) answered2xx += 1;
+      if (ok) probe?.acknowledged(Number((JSON.parse(answer.body) as { position: string }).position));
+      return { ok, outcome: answer.status, ...(ok ? {} : { failure: `${answer.status} ${answer.body}` }) };
+    },
+  );
+  const apiCpuPercent =
+    cpuAtOpen === null || cpuAtClose === null
+      ? null
+      : Math.round(((cpuAtClose - cpuAtOpen) / (settings.seconds * 1000)) * 100);
+  return { figures, apiCpuPercent, answered2xx };
+}
+
+/** Runs one of bench/dist's scripts as a process of its own to its end; its output is kept for the error. */
+async function runScript(script: string, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${path.basename(script)} exited with ${code}:\n${output}`);
+}
+
+async function countRows(sql: string): Promise<number> {
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(sql);
+    return Number(rows[0].count);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The peer: the same repayments against http-peer-server.ts (Fastify, jsonwebtoken, Emmett's
+ * CommandHandler on its PostgreSQL store, our Loan decider) in a process of its own, its loans
+ * written straight into Emmett's store in a fresh schema by http-peer-setup.ts.
+ */
+async function peerContender(settings: Settings): Promise<Figures> {
+  const schema = freshSchemaName('bench_http_emmett');
+  await createSchemas([schema]);
+  // Emmett writes to the current schema: search_path gives it the fresh one.
+  const url = withSearchPath(PG_URL, schema);
+  let server: ApiProcess | undefined;
+  let client: HttpClient | undefined;
+  try {
+    const setupStarted = Date.now();
+    await runScript(PEER_SETUP, { PEER_PG_URL: url, PEER_LOANS: String(settings.loans) });
+    const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
+    log(`  ${settings.loans} loans written into Emmett's store in ${setupSeconds} s`);
+    const secret = benchSecret();
+    server = await startApi({ PEER_PG_URL: url, PEER_JWT_SECRET: secret }, [], PEER_SERVER);
+    client = new HttpClient(server.baseUrl, CONNECTIONS);
+    const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
+    const token = mintTokens(secret, PEER_BANK_ID).bank;
+    const { figures, apiCpuPercent, answered2xx } = await postRepayments(
+      { client, server, loanIds, token, probe: null },
+      settings,
+    );
+    const rows = await countRows(
+      `SELECT count(*) FROM "${schema}".emt_messages WHERE message_type = 'RepaymentReceived'`,
+    );
+    return {
+      contender: 'http-emmett',
+      description:
+        `the peer: POST /v1/loans/{id}/repayments on Fastify in its own process, jsonwebtoken HS256, JSON-schema body ` +
+        `validation, Emmett 0.42 CommandHandler on getPostgreSQLEventStore (default pool) with our Loan decider; ` +
+        `NO idempotency (Emmett has none: the Idempotency-Key header is ignored, so it does less work per command), ` +
+        `${CONNECTIONS} keep-alive connections`,
+      loans: loanIds.length,
+      setupSeconds,
+      apiCpuPercent,
+      stored: { answered2xx, rows },
+      ...figures,
+    };
+  } finally {
+    client?.close();
+    await server?.stop();
+    await dropSchema(schema);
+  }
+}
+
+/** The ceiling: the same requests against http-ceiling-server.ts, which commits one row per request. */
+async function ceilingContender(settings: Settings): Promise<Figures> {
+  const schema = freshSchemaName('bench_http_ceiling');
+  await createSchemas([schema]);
+  let server: ApiProcess | undefined;
+  let client: HttpClient | undefined;
+  try {
+    server = await startApi(
+      { CEILING_PG_URL: PG_URL, CEILING_SCHEMA: schema, CEILING_CONNECTIONS: String(CONNECTIONS) },
+      [],
+      CEILING_SERVER,
+    );
+    client = new HttpClient(server.baseUrl, CONNECTIONS);
+    const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
+    // Sent as to the others (a bank JWT and an Idempotency-Key), never looked at.
+    const token = mintTokens(benchSecret(), PEER_BANK_ID).bank;
+    const { figures, apiCpuPercent, answered2xx } = await postRepayments(
+      { client, server, loanIds, token, probe: null },
+      settings,
+    );
+    const rows = await countRows(`SELECT count(*) FROM "${schema}".events`);
+    return {
+      contender: 'http-ceiling',
+      description:
+        `the ceiling: a bare node:http server in its own process, per POST JSON.parse of the body and one autocommit ` +
+        `INSERT of the RepaymentReceived row (pg Pool of ${CONNECTIONS}), 201 with its position; no auth, no ` +
+        `validation, no read, no decision, no idempotency; ${CONNECTIONS} keep-alive connections`,
+      loans: loanIds.length,
+      setupSeconds: 0,
+      apiCpuPercent,
+      stored: { answered2xx, rows },
+      ...figures,
+    };
+  } finally {
+    client?.close();
+    await server?.stop();
+    await dropSchema(schema);
   }
 }
 
@@ -284,6 +439,8 @@ async function main(): Promise<void> {
     ['http-postgres', () => httpContender('http-postgres', settings, 'postgres')],
     ['http-postgres-no-projections', () => httpContender('http-postgres-no-projections', settings, 'postgres', 'off')],
     ['http-sqlite', () => httpContender('http-sqlite', settings, 'sqlite')],
+    ['http-emmett', () => peerContender(settings)],
+    ['http-ceiling', () => ceilingContender(settings)],
     ['command-postgres', () => commandContender(settings)],
     ['append-postgres', () => appendContender(settings)],
   ];
@@ -296,6 +453,10 @@ async function main(): Promise<void> {
     log(
       `  ${result.perSecond} commands/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, outcomes ${JSON.stringify(result.outcomes)}` +
         (result.lag ? `, projection lag p99 ${result.lag.p99Ms} ms` : '') +
+        (result.stored
+          ? `\n  rows stored after the run: ${result.stored.rows} for ${result.stored.answered2xx} 2xx answers` +
+            (result.stored.rows === result.stored.answered2xx ? '' : '  MISMATCH')
+          : '') +
         (result.firstFailure ? `\n  first failure: ${result.firstFailure.slice(0, 300)}` : ''),
     );
   }
@@ -311,13 +472,38 @@ async function main(): Promise<void> {
     httpMinusCommandP50Ms: difference(p50('http-postgres'), p50('command-postgres')),
     commandMinusAppendP50Ms: difference(p50('command-postgres'), p50('append-postgres')),
   };
+  // Commands/s of each of ours over the peer's and over the ceiling's (the peer runs no projections
+  // and no idempotency: http-postgres-no-projections is the like-for-like row).
+  const rate = (name: string): number | undefined => byName.get(name)?.perSecond;
+  const versus = Object.fromEntries(
+    ['http-postgres', 'http-postgres-no-projections', 'http-sqlite']
+      .filter((name) => byName.has(name))
+      .map((name) => [
+        name,
+        { overPeer: ratio(rate(name), rate('http-emmett')), overCeiling: ratio(rate(name), rate('http-ceiling')) },
+      ]),
+  );
   log(
     '\n' +
       table(
-        ['contender', 'commands/s', 'p50 ms', 'p99 ms', 'max ms', 'api cpu %', 'lag p50', 'lag p99', 'outcomes'],
+        [
+          'contender',
+          'commands/s',
+          'ours/peer',
+          'ours/ceiling',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'api cpu %',
+          'lag p50',
+          'lag p99',
+          'outcomes',
+        ],
         figures.map((f) => [
           f.contender,
           f.perSecond,
+          versus[f.contender]?.overPeer ?? '-',
+          versus[f.contender]?.overCeiling ?? '-',
           f.p50Ms,
           f.p99Ms,
           f.maxMs,
@@ -344,6 +530,7 @@ async function main(): Promise<void> {
     machine,
     figures,
     overhead,
+    versus,
     targets: { commandsPerSecond: 5000, p99Ms: 50, projectionLagP99Ms: 250 },
     loadAverageAtEnd,
   };

@@ -27,11 +27,15 @@ async function freePort(): Promise<number> {
  * Starts the ledger API as its own process, as it runs in production (`node apps/ledger-api/dist/main.js`),
  * so the load generator and the server do not share an event loop. The same approach as
  * test/support/ledger-process.ts (which bench cannot import: it is outside bench's rootDir);
- * `nodeArgs` lets a run add `--cpu-prof`.
+ * `nodeArgs` lets a run add `--cpu-prof`; `script` serves B2's peer and ceiling the same way.
  */
-export async function startApi(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ApiProcess> {
+export async function startApi(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+  script: string = MAIN,
+): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
