@@ -37,6 +37,8 @@ export interface CeilingTable {
   write(streamId: string, events: readonly RecordedEvent[]): Promise<void>;
   /** The stream's rows from `fromRevision` on, in revision order, parsed by node-postgres. */
   read(streamId: string, fromRevision: number): Promise<readonly CeilingRow[]>;
+  /** ANALYZE the table (aggregate-analyze.ts). */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,9 @@ export async function openCeilingTable(): Promise<CeilingTable> {
     },
     read: async (streamId, fromRevision) =>
       (await pool.query<CeilingRow>({ ...select, values: [streamId, fromRevision] })).rows,
+    analyze: async () => {
+      await pool.query(`ANALYZE ${table}`);
+    },
     close: async () => {
       await pool.end();
       await dropSchema(schema);

@@ -12,6 +12,7 @@ import { loanDecider } from '@pledge-ledger/domain';
 import type { LoanEvent, LoanState } from '@pledge-ledger/domain';
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import { Client } from 'pg';
+import { analyzeTables } from './aggregate-analyze';
 import { PG_URL, dropSchema, freshSchemaName, withSearchPath } from './environment';
 
 /** How Emmett sees a loan event: its type and data, plus the metadata it stores beside them. */
@@ -31,6 +32,8 @@ export interface EmmettLoans {
   /** The same load in its two phases, for the split: the stream read, then the fold. */
   readStream(streamId: string): Promise<readonly StoredLoanEvent[]>;
   fold(events: readonly StoredLoanEvent[]): LoanState;
+  /** ANALYZE Emmett's messages table (aggregate-analyze.ts). */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function openEmmettLoans(): Promise<EmmettLoans> {
     },
     readStream: async (streamId) => (await store.readStream<StoredLoanEvent>(streamId)).events,
     fold: (events) => events.reduce(evolve, initialState()),
+    analyze: () => analyzeTables([`"${schema}".emt_messages`]),
     close: async () => {
       await store.close();
       await dropSchema(schema);

@@ -21,6 +21,7 @@
  *   LEDGER_BENCH_ONLY=postgres,sqlite   (emmett, ceiling and ceiling-tail run with postgres)
  *   LEDGER_BENCH_LOADS=full,snapshots,snapshots-stored,emmett,ceiling,ceiling-tail
  *   LEDGER_BENCH_SIZES=10,1000,10000
+ *   LEDGER_BENCH_ANALYZE=0          no ANALYZE of the PostgreSQL tables after writing (aggregate-analyze.ts)
  *   LEDGER_SNAPSHOT_EVERY=200       the application's setting: the snapshot is this many events - 1 behind
  *   LEDGER_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
  */
@@ -50,6 +51,7 @@ import {
   writeResults,
   RESULTS_DIR,
 } from './environment';
+import { analyzeEnabled, analyzeTables } from './aggregate-analyze';
 import { openCeilingTable } from './aggregate-ceiling';
 import type { CeilingTable } from './aggregate-ceiling';
 import { openEmmettLoans } from './aggregate-peer';
@@ -66,6 +68,8 @@ interface StoreUnderTest {
   readonly snapshots: Snapshots;
   /** The same snapshot store, nothing kept in memory: every load reads and decodes the snapshot. */
   readonly storedSnapshots: Snapshots;
+  /** Planner statistics for the events table (aggregate-analyze.ts); SQLite: nothing (it reads a stream by its index without them). */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,7 @@ async function openPostgres(every: number): Promise<StoreUnderTest> {
     store,
     snapshots,
     storedSnapshots: new Snapshots(snapshotStore, { every, keptEvents: 0 }),
+    analyze: () => analyzeTables([`"${schema}".events`]),
     close: async () => {
       await snapshots.close();
       await store.close();
@@ -97,6 +102,7 @@ async function openSqlite(every: number): Promise<StoreUnderTest> {
     store,
     snapshots,
     storedSnapshots: new Snapshots(snapshotStore, { every, keptEvents: 0 }),
+    analyze: async () => undefined,
     close: async () => {
       await snapshots.close();
       await store.close();
@@ -431,10 +437,12 @@ async function main(): Promise<void> {
     .map((load) => load.trim())
     .filter((load): load is Load => (LOADS as readonly string[]).includes(load));
   const sizes = (process.env.LEDGER_BENCH_SIZES ?? '10,1000,10000').split(',').map((s) => Number(s.trim()));
+  const analyze = analyzeEnabled();
   const machine = await machineInfo();
   console.log(
     `B3 aggregate load: load-and-decide of one ReceiveRepayment, ${iterations} iterations per cell, ` +
-      `loads ${loads.join(', ')}, snapshot every ${every} events`,
+      `loads ${loads.join(', ')}, snapshot every ${every} events, ` +
+      (analyze ? 'PostgreSQL tables analysed after each loan is written' : 'no ANALYZE (LEDGER_BENCH_ANALYZE=0)'),
   );
   console.log(describeMachine(machine));
 
@@ -480,6 +488,11 @@ async function main(): Promise<void> {
             await neighbours.ceiling.write(streamId, recorded);
             await checkCeilingRows(neighbours.ceiling, streamId, recorded);
           }
+        }
+        if (analyze) {
+          await subject.analyze();
+          await neighbours.emmett?.analyze();
+          await neighbours.ceiling?.analyze();
         }
         // A full fold of 10,000 events takes about 200 ms: a quarter of the iterations for it (and
         // for the peer's and the ceiling's reads of all 10,000 rows). Loads from a snapshot are
@@ -593,6 +606,7 @@ async function main(): Promise<void> {
     benchmark: 'B3 aggregate load',
     targetP99Ms: TARGET_P99_MS,
     snapshotEvery: every,
+    analyzed: analyze,
     machine,
     figures,
     comparisons,
