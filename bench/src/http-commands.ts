@@ -276,7 +276,7 @@ async function peerContender(settings: Settings): Promise<Figures> {
   let client: HttpClient | undefined;
   try {
     const setupStarted = Date.now();
-    await runScript(PEER_SETUP, { PEER_PG_URL: url, PEER_LOANS: String(settings.loans) });
+    await runScript(PEER_SETUP, { PEER_PG_URL: PG_URL, PEER_SCHEMA: schema, PEER_LOANS: String(settings.loans) });
     const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
     log(`  ${settings.loans} loans written into Emmett's store in ${setupSeconds} s`);
     const secret = benchSecret();

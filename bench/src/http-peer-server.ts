@@ -12,7 +12,7 @@
  * Emmett has no idempotency built in: the Idempotency-Key header is ignored, so this server does
  * less work per command than ours (no idempotency reservation and completion writes).
  *
- *   PEER_PG_URL       Emmett's store (its schema chosen by search_path in the URL)
+ *   PEER_PG_URL       Emmett's store (its schema chosen by search_path in the URL; migrated by http-peer-setup.ts)
  *   PEER_JWT_SECRET   the HS256 secret the bank's token is signed with
  *   PORT, HOST        where to listen
  */
@@ -38,7 +38,8 @@ const required = (name: string): string => {
   return value;
 };
 
-const store = getPostgreSQLEventStore(required('PEER_PG_URL'));
+// The schema was migrated by the set-up, as a deployment would before starting the service.
+const store = getPostgreSQLEventStore(required('PEER_PG_URL'), { schema: { autoMigration: 'None' } });
 const key = createSecretKey(Buffer.from(required('PEER_JWT_SECRET'), 'utf8'));
 
 /** A Loan event as Emmett reads and appends it: our event's type and data, the metadata our application records. */
