@@ -21,6 +21,7 @@
  *   LEDGER_BENCH_ONLY=postgres,sqlite   (emmett, ceiling and ceiling-tail run with postgres)
  *   LEDGER_BENCH_LOADS=full,snapshots,snapshots-stored,emmett,ceiling,ceiling-tail
  *   LEDGER_BENCH_SIZES=10,1000,10000
+ *   LEDGER_BENCH_ROUNDS=4           each size's loads take turns in this many rounds of their iterations (timeRounds)
  *   LEDGER_BENCH_ANALYZE=0          no ANALYZE of the PostgreSQL tables after writing (aggregate-analyze.ts)
  *   LEDGER_SNAPSHOT_EVERY=200       the application's setting: the snapshot is this many events - 1 behind
  *   LEDGER_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test
@@ -255,27 +256,48 @@ function ceilingCell(ceiling: CeilingTable, streamId: string, fromRevision: numb
   };
 }
 
-async function measure(
-  cell: Cell,
-  subject: StoreUnderTest,
-  load: Load,
-  size: number,
-  iterations: number,
-): Promise<Figures> {
-  for (let i = 0; i < Math.min(10, iterations); i++) await cell.run();
-  // Each cell starts from a collected heap, so one cell's garbage (a full fold of 10,000 events
-  // leaves megabytes) is not collected during the next one's timings. `npm run bench:aggregate`
-  // runs node with --expose-gc; without it, the cells run one after the other as they are.
-  (globalThis as { gc?: () => void }).gc?.();
+/** A load of one size under measure: its cell, how many timed iterations it gets, and their timings. */
+interface Entry {
+  readonly load: Load;
+  readonly cell: Cell;
+  readonly iterations: number;
+  readonly latencies: Latencies;
+}
 
-  const latencies = new Latencies();
-  for (let i = 0; i < iterations; i++) {
-    const began = nowMs();
-    await cell.run();
-    latencies.add(nowMs() - began);
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * Times every load of one size in `rounds` rounds: each round runs a block of each load's
+ * iterations (its share of them), one load after the other, in the opposite order every other
+ * round (ours, the peer, the ceiling, then back). So a minute of a busier machine falls on every
+ * contender rather than on whichever ran then, and the ratios hold better on a shared machine.
+ * Each block starts from a collected heap, so one load's garbage (a full fold of 10,000 events
+ * leaves megabytes) is not collected during another's timings. `npm run bench:aggregate` runs node
+ * with --expose-gc; without it, the blocks run one after the other as they are.
+ */
+async function timeRounds(entries: readonly Entry[], rounds: number): Promise<void> {
+  for (const entry of entries) for (let i = 0; i < Math.min(10, entry.iterations); i++) await entry.cell.run();
+  for (let turn = 0; turn < rounds; turn++) {
+    const order = turn % 2 === 0 ? entries : [...entries].reverse();
+    for (const entry of order) {
+      // This round's share: iterations spread as evenly as whole numbers allow.
+      const block =
+        Math.floor(((turn + 1) * entry.iterations) / rounds) - Math.floor((turn * entry.iterations) / rounds);
+      if (block === 0) continue;
+      collectGarbage();
+      for (let i = 0; i < block; i++) {
+        const began = nowMs();
+        await entry.cell.run();
+        entry.latencies.add(nowMs() - began);
+      }
+    }
   }
+}
 
-  // The same work split in its phases, to say where the time goes.
+/** The figures of one load: its timings, and the same work split in its phases to say where the time goes. */
+async function figuresOf(entry: Entry, subject: StoreUnderTest, size: number): Promise<Figures> {
+  const { cell, load, iterations, latencies } = entry;
+  collectGarbage();
   const snapshot = new Latencies();
   const read = new Latencies();
   const fold = new Latencies();
@@ -425,6 +447,7 @@ async function openNeighbours(loads: readonly Load[]): Promise<Neighbours> {
 
 async function main(): Promise<void> {
   const iterations = numberSetting('LEDGER_BENCH_ITERATIONS', 200);
+  const rounds = Math.floor(numberSetting('LEDGER_BENCH_ROUNDS', 4));
   const setting = readSnapshotEvery(process.env);
   if ('problem' in setting || setting.every === 0) {
     throw new Error(
@@ -440,7 +463,7 @@ async function main(): Promise<void> {
   const analyze = analyzeEnabled();
   const machine = await machineInfo();
   console.log(
-    `B3 aggregate load: load-and-decide of one ReceiveRepayment, ${iterations} iterations per cell, ` +
+    `B3 aggregate load: load-and-decide of one ReceiveRepayment, ${iterations} iterations per cell in ${rounds} rounds, ` +
       `loads ${loads.join(', ')}, snapshot every ${every} events, ` +
       (analyze ? 'PostgreSQL tables analysed after each loan is written' : 'no ANALYZE (LEDGER_BENCH_ANALYZE=0)'),
   );
@@ -518,13 +541,19 @@ async function main(): Promise<void> {
           if (load === 'ceiling') return neighbours.ceiling && ceilingCell(neighbours.ceiling, streamId, 0, size);
           return neighbours.ceiling && ceilingCell(neighbours.ceiling, streamId, tailFrom, size - tailFrom);
         };
-        // Every load on the same stream, one after the other.
+        // Every load on the same stream, in turns (timeRounds).
+        const entries: Entry[] = [];
         for (const load of storeLoads) {
           const cell = cellFor(load);
-          if (!cell) continue;
-          const cellFigures = await measure(cell, subject, load, size, cellIterations(load));
+          if (cell) entries.push({ load, cell, iterations: cellIterations(load), latencies: new Latencies() });
+        }
+        await timeRounds(entries, rounds);
+        for (const entry of entries) {
+          const cellFigures = await figuresOf(entry, subject, size);
           figures.push(cellFigures);
-          console.log(`  ${name}, ${size} events, ${load}: p50 ${cellFigures.p50Ms} ms, p99 ${cellFigures.p99Ms} ms`);
+          console.log(
+            `  ${name}, ${size} events, ${entry.load}: p50 ${cellFigures.p50Ms} ms, p99 ${cellFigures.p99Ms} ms`,
+          );
         }
       }
     } finally {
@@ -606,6 +635,7 @@ async function main(): Promise<void> {
     benchmark: 'B3 aggregate load',
     targetP99Ms: TARGET_P99_MS,
     snapshotEvery: every,
+    rounds,
     analyzed: analyze,
     machine,
     figures,
