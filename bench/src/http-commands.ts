@@ -16,7 +16,7 @@
  *   LEDGER_BENCH_ONLY=http-postgres,http-postgres-no-projections,http-sqlite,http-emmett,http-ceiling,
  *                     command-postgres,append-postgres
  *                               (no-projections: the same API restarted with LEDGER_PROJECTIONS=off after the set-up)
- *   LEDGER_BENCH_CPU_PROF=1     run the API under --cpu-prof (profiles in bench/results/profiles)
+ *   LEDGER_BENCH_CPU_PROF=1     run the API, the peer and the ceiling under --cpu-prof (profiles in bench/results/profiles)
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +42,7 @@ import {
   writeResults,
 } from './environment';
 import { HttpClient } from './http-client';
-import { PEER_BANK_ID, peerLoanId } from './http-peer-setup';
+import { PEER_BANK_ID, peerLoanId } from './http-peer-loans';
 import { startApi, type ApiProcess } from './ledger-api-process';
 import { benchSecret, mintTokens, repaymentBody, seedWorld } from './ledger-world';
 import { loanHistory, repaymentCommand, writeLoan } from './loan-history';
@@ -71,6 +71,8 @@ interface Figures extends LoopFigures {
   readonly setupSeconds: number;
   /** Share of one core the API process used in the measured window. */
   readonly apiCpuPercent: number | null;
+  /** The server process's CPU time in the measured window over the commands answered in it. */
+  readonly apiCpuMsPerCommand: number | null;
   readonly lag?: {
     readonly samples: number;
     readonly p50Ms: number;
@@ -80,6 +82,16 @@ interface Figures extends LoopFigures {
   };
   /** Peer and ceiling: the 2xx answers of the whole run against the rows their store holds after it. */
   readonly stored?: { readonly answered2xx: number; readonly rows: number };
+}
+
+/** `--cpu-prof` for a server process when LEDGER_BENCH_CPU_PROF=1 (written when it stops), else nothing. */
+function cpuProfileArgs(name: string): string[] {
+  if (process.env.LEDGER_BENCH_CPU_PROF !== '1') return [];
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
+    `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+  ];
 }
 
 interface Settings {
@@ -119,14 +131,7 @@ async function httpContender(
   } else {
     checkpoints = () => Promise.resolve(sqliteCheckpoints(path.join(dataDir, 'read-models.sqlite')));
   }
-  const profile = process.env.LEDGER_BENCH_CPU_PROF === '1';
-  const profileArgs = profile
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
-        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
-      ]
-    : [];
+  const profileArgs = cpuProfileArgs(name);
   // The set-up needs the process managers (pledges, cover): it always runs with projections in-process.
   let api = await startApi(env, projections === 'off' ? [] : profileArgs);
   let client = new HttpClient(api.baseUrl, CONNECTIONS);
@@ -145,7 +150,7 @@ async function httpContender(
 
     const probe = projections === 'off' ? null : new ProjectionLagProbe(await checkpoints());
     probe?.start();
-    const { figures, apiCpuPercent } = await postRepayments(
+    const { figures, apiCpuPercent, apiCpuMsPerCommand } = await postRepayments(
       { client, server: api, loanIds: world.loanIds, token: world.tokens.bank, probe },
       settings,
     );
@@ -156,6 +161,7 @@ async function httpContender(
       loans: world.loanIds.length,
       setupSeconds,
       apiCpuPercent,
+      apiCpuMsPerCommand,
       ...(probe && {
         lag: {
           samples: probe.lags.size,
@@ -192,7 +198,12 @@ interface RepaymentTarget {
 async function postRepayments(
   target: RepaymentTarget,
   settings: Settings,
-): Promise<{ figures: LoopFigures; apiCpuPercent: number | null; answered2xx: number }> {
+): Promise<{
+  figures: LoopFigures;
+  apiCpuPercent: number | null;
+  apiCpuMsPerCommand: number | null;
+  answered2xx: number;
+}> {
   const { client, server, loanIds, token, probe } = target;
   const repaid = new Array<number>(loanIds.length).fill(0);
   const turn = new Array<number>(CONNECTIONS).fill(0);
@@ -228,11 +239,13 @@ async function postRepayments(
       return { ok, outcome: answer.status, ...(ok ? {} : { failure: `${answer.status} ${answer.body}` }) };
     },
   );
-  const apiCpuPercent =
-    cpuAtOpen === null || cpuAtClose === null
-      ? null
-      : Math.round(((cpuAtClose - cpuAtOpen) / (settings.seconds * 1000)) * 100);
-  return { figures, apiCpuPercent, answered2xx };
+  const cpuMs = cpuAtOpen === null || cpuAtClose === null ? null : cpuAtClose - cpuAtOpen;
+  return {
+    figures,
+    apiCpuPercent: cpuMs === null ? null : Math.round((cpuMs / (settings.seconds * 1000)) * 100),
+    apiCpuMsPerCommand: cpuMs === null || figures.succeeded === 0 ? null : round(cpuMs / figures.succeeded, 2),
+    answered2xx,
+  };
 }
 
 /** Runs one of bench/dist's scripts as a process of its own to its end; its output is kept for the error. */
@@ -280,11 +293,11 @@ async function peerContender(settings: Settings): Promise<Figures> {
     const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
     log(`  ${settings.loans} loans written into Emmett's store in ${setupSeconds} s`);
     const secret = benchSecret();
-    server = await startApi({ PEER_PG_URL: url, PEER_JWT_SECRET: secret }, [], PEER_SERVER);
+    server = await startApi({ PEER_PG_URL: url, PEER_JWT_SECRET: secret }, cpuProfileArgs('http-emmett'), PEER_SERVER);
     client = new HttpClient(server.baseUrl, CONNECTIONS);
     const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
     const token = mintTokens(secret, PEER_BANK_ID).bank;
-    const { figures, apiCpuPercent, answered2xx } = await postRepayments(
+    const { figures, apiCpuPercent, apiCpuMsPerCommand, answered2xx } = await postRepayments(
       { client, server, loanIds, token, probe: null },
       settings,
     );
@@ -301,6 +314,7 @@ async function peerContender(settings: Settings): Promise<Figures> {
       loans: loanIds.length,
       setupSeconds,
       apiCpuPercent,
+      apiCpuMsPerCommand,
       stored: { answered2xx, rows },
       ...figures,
     };
@@ -320,14 +334,14 @@ async function ceilingContender(settings: Settings): Promise<Figures> {
   try {
     server = await startApi(
       { CEILING_PG_URL: PG_URL, CEILING_SCHEMA: schema, CEILING_CONNECTIONS: String(CONNECTIONS) },
-      [],
+      cpuProfileArgs('http-ceiling'),
       CEILING_SERVER,
     );
     client = new HttpClient(server.baseUrl, CONNECTIONS);
     const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
     // Sent as to the others (a bank JWT and an Idempotency-Key), never looked at.
     const token = mintTokens(benchSecret(), PEER_BANK_ID).bank;
-    const { figures, apiCpuPercent, answered2xx } = await postRepayments(
+    const { figures, apiCpuPercent, apiCpuMsPerCommand, answered2xx } = await postRepayments(
       { client, server, loanIds, token, probe: null },
       settings,
     );
@@ -341,6 +355,7 @@ async function ceilingContender(settings: Settings): Promise<Figures> {
       loans: loanIds.length,
       setupSeconds: 0,
       apiCpuPercent,
+      apiCpuMsPerCommand,
       stored: { answered2xx, rows },
       ...figures,
     };
@@ -387,6 +402,7 @@ async function commandContender(settings: Settings): Promise<Figures> {
       loans: loanIds.length,
       setupSeconds,
       apiCpuPercent: null,
+      apiCpuMsPerCommand: null,
       ...figures,
     };
   } finally {
@@ -415,6 +431,7 @@ async function appendContender(settings: Settings): Promise<Figures> {
       loans: CONNECTIONS,
       setupSeconds: 0,
       apiCpuPercent: null,
+      apiCpuMsPerCommand: null,
       ...figures,
     };
   } finally {
@@ -495,6 +512,7 @@ async function main(): Promise<void> {
           'p99 ms',
           'max ms',
           'api cpu %',
+          'cpu ms/cmd',
           'lag p50',
           'lag p99',
           'outcomes',
@@ -508,6 +526,7 @@ async function main(): Promise<void> {
           f.p99Ms,
           f.maxMs,
           f.apiCpuPercent ?? '-',
+          f.apiCpuMsPerCommand ?? '-',
           f.lag?.p50Ms ?? '-',
           f.lag?.p99Ms ?? '-',
           Object.entries(f.outcomes)

@@ -1,9 +1,8 @@
 /**
  * Sets up B2's peer (http-peer-server.ts) before it serves: creates Emmett's tables in its schema
  * and writes PEER_LOANS loans (`loan-0`, `loan-1`, ...) straight into Emmett's store, each the
- * three-event history the command-postgres contender writes into ours (B3's `loanHistory`:
- * originated with two pledges, pledges secured, disbursed), with the metadata our application
- * records. A one-shot process of its own, started by http-commands.ts and awaited: Emmett's
+ * four events our API's set-up leaves on a loan (`peerLoanHistory`), with the metadata our
+ * application records, one append per loan. A one-shot process of its own, started by http-commands.ts and awaited: Emmett's
  * connection library sets node-postgres' type parsers process-wide, which must not leak into the
  * benchmark's process, where our store runs afterwards.
  *
@@ -18,20 +17,13 @@
  *   PEER_SCHEMA   an existing, empty schema for Emmett's store
  *   PEER_LOANS    how many loans
  */
-import { randomUUID } from 'node:crypto';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { loanStreamId } from '@pledge-ledger/domain';
 import { Client } from 'pg';
 import { withSearchPath } from './environment';
 import { inParallel } from './http-client';
-import { loanHistory } from './loan-history';
-
-/** The bank the loan history is originated for: the peer's token must act for it. */
-export const PEER_BANK_ID = 'bank-1';
-
-/** The id of the `index`-th loan the set-up writes. */
-export const peerLoanId = (index: number): string => `loan-${index}`;
+import { peerLoanHistory, peerLoanId } from './http-peer-loans';
 
 /** Runs `work` while `pg_proc` and `pg_tables`, looked up unqualified from `schema`, show only its own objects. */
 async function withCatalogOfSchema(url: string, schema: string, work: () => Promise<void>): Promise<void> {
@@ -59,32 +51,18 @@ async function main(): Promise<void> {
   const store = getPostgreSQLEventStore(withSearchPath(url, `${schema},pg_catalog`));
   try {
     await withCatalogOfSchema(url, schema, () => store.schema.migrate().then(() => undefined));
-    const { events } = loanHistory('template', 3);
-    const ids = Array.from({ length: loans }, (_, i) => peerLoanId(i));
-    await inParallel(ids, 8, async (loanId) => {
-      const history = events.map((event) => {
-        return {
-          type: event.type,
-          data: { ...event.data, loanId } as Record<string, unknown>,
-          metadata: {
-            eventId: randomUUID(),
-            actor: { sub: 'officer-1', role: 'bank', bankId: PEER_BANK_ID },
-            correlationId: randomUUID(),
-            causationId: null,
-            recordedAt: '2025-06-01T08:00:00.000Z',
-            schemaVersion: 1,
-          },
-        };
+    const indexes = Array.from({ length: loans }, (_, i) => i);
+    await inParallel(indexes, 8, async (index) => {
+      await store.appendToStream(loanStreamId(peerLoanId(index)), peerLoanHistory(index), {
+        expectedStreamVersion: STREAM_DOES_NOT_EXIST,
       });
-      await store.appendToStream(loanStreamId(loanId), history, { expectedStreamVersion: STREAM_DOES_NOT_EXIST });
     });
   } finally {
     await store.close();
   }
 }
 
-if (require.main === module)
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
