@@ -1,0 +1,230 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { LoanOriginated } from '@pledge-ledger/domain';
+import { PostgresEventStore, START, formatPosition, type After } from '@pledge-ledger/event-store';
+import { REBUILD_BATCH_SIZE, journalEntryFor, parseAccountCode } from '@pledge-ledger/read-models';
+import { Client } from 'pg';
+import { PG_URL, withSearchPath } from './environment';
+import type { History } from './projection-history';
+import { JOURNAL_TABLES_DDL } from './projections-journal-tables';
+
+/**
+ * B4's ceiling for the journal: what PostgreSQL itself takes to move the journal rebuild's data,
+ * with no projection logic at all. The most any rebuild of the journal can do on this machine and
+ * database.
+ *
+ * Exactly:
+ *  - Before the clock: the whole history is read (our store, pages of REBUILD_BATCH_SIZE = 2,000
+ *    events, the pages our rebuild reads) and, per page, the rows our journal writes for it are
+ *    computed with our posting rules and serialised as the JSON our rebuild sends: the entries,
+ *    their lines, the loans originated, and the running totals of the accounts the page touches as
+ *    they stand after it. They go to a temporary file (one page's worth is read back at a time, so
+ *    memory stays flat), with the page's last position; the tables (`JOURNAL_TABLES_DDL.keysOnly`:
+ *    the journal's columns and primary keys, no secondary index, never built) are created in a
+ *    fresh schema.
+ *  - Timed: every page of the history is read again through node-postgres with our store's own
+ *    statement (`SELECT position, stream_id, revision, type, data, metadata, hash FROM events
+ *    WHERE position > $1 ORDER BY position LIMIT 2000`, rows as the driver parses them, not
+ *    mapped), the next page read on a second connection while the current one is written; per
+ *    page, one transaction: a multi-row INSERT each of its loans, entries and lines, and one
+ *    multi-row upsert of the accounts' totals (`ON CONFLICT (account) DO UPDATE SET` the new
+ *    totals: no read), each statement taking its rows as one JSON parameter through
+ *    `json_populate_recordset` (the fastest form measured for our rebuild; docs/benchmarks.md, B4).
+ *    No checkpoint, no lookup, no posting rule, no conflict check on entries or lines.
+ * The file's read-back (from the page cache) is the only work inside the clock that a rebuild
+ * would not do.
+ */
+const BATCH = REBUILD_BATCH_SIZE;
+const READ_SQL = (schema: string) =>
+  `SELECT position, stream_id, revision, type, data, metadata, hash FROM "${schema}".events
+   WHERE position > $1 ORDER BY position LIMIT $2`;
+
+type Part = 'loans' | 'entries' | 'lines' | 'balances';
+const PARTS: readonly Part[] = ['loans', 'entries', 'lines', 'balances'];
+
+interface PrecomputedPage {
+  readonly last: string;
+  readonly events: number;
+  readonly offset: number;
+  readonly lengths: Record<Part, number>;
+}
+
+export interface CeilingData {
+  readonly pages: readonly PrecomputedPage[];
+  readonly file: string;
+  readonly directory: string;
+  readonly events: number;
+  readonly entries: number;
+  readonly lines: number;
+  readonly precomputeSeconds: number;
+}
+
+/** The rows each page of the history makes the journal write, as JSON, in a temporary file. */
+export async function precomputeJournalRows(history: History): Promise<CeilingData> {
+  const started = Date.now();
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-ceiling-'));
+  const file = path.join(directory, 'journal-rows');
+  const fd = openSync(file, 'w');
+  const store = await PostgresEventStore.open({ connectionString: PG_URL, schema: history.schema });
+  const enterprises = new Map<string, string>();
+  const totals = new Map<string, { debit: bigint; credit: bigint }>();
+  const pages: PrecomputedPage[] = [];
+  let offset = 0;
+  let events = 0;
+  let entries = 0;
+  let lines = 0;
+  try {
+    let after: After = START;
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: BATCH });
+      if (page.length === 0) break;
+      after = page[page.length - 1].position;
+      const rows: Record<Part, Record<string, string | number>[]> = { loans: [], entries: [], lines: [], balances: [] };
+      const touched = new Set<string>();
+      for (const event of page) {
+        if (event.type === 'LoanOriginated') {
+          const loan = event.data as unknown as LoanOriginated['data'];
+          enterprises.set(loan.loanId, loan.enterpriseId);
+          rows.loans.push({ loan_id: loan.loanId, bank_id: loan.bankId, enterprise_id: loan.enterpriseId });
+          continue;
+        }
+        const entry = journalEntryFor(event, (loanId) => enterprises.get(loanId));
+        if (!entry) continue;
+        const commit = entry.position.commit.toString();
+        const prepare = entry.position.prepare.toString();
+        rows.entries.push({
+          event_id: entry.eventId,
+          position: formatPosition(entry.position),
+          position_commit: commit,
+          position_prepare: prepare,
+          stream_id: entry.streamId,
+          revision: entry.revision,
+          event_type: entry.eventType,
+          value_date: entry.valueDate,
+          recorded_at: entry.recordedAt,
+          description: entry.description,
+          total: entry.lines.reduce((sum, line) => sum + line.debit, 0n).toString(),
+        });
+        entry.lines.forEach((line, index) => {
+          const code = parseAccountCode(line.account)!;
+          rows.lines.push({
+            event_id: entry.eventId,
+            line_no: index + 1,
+            account: line.account,
+            owner_kind: code.ownerKind,
+            owner_id: code.ownerId,
+            account_key: code.key,
+            debit: line.debit.toString(),
+            credit: line.credit.toString(),
+            position_commit: commit,
+            position_prepare: prepare,
+          });
+          const total = totals.get(line.account) ?? { debit: 0n, credit: 0n };
+          totals.set(line.account, { debit: total.debit + line.debit, credit: total.credit + line.credit });
+          touched.add(line.account);
+        });
+      }
+      for (const account of touched) {
+        const code = parseAccountCode(account)!;
+        const total = totals.get(account)!;
+        rows.balances.push({
+          account,
+          owner_kind: code.ownerKind,
+          owner_id: code.ownerId,
+          account_key: code.key,
+          debit_total: total.debit.toString(),
+          credit_total: total.credit.toString(),
+        });
+      }
+      const lengths = {} as Record<Part, number>;
+      const start = offset;
+      for (const part of PARTS) {
+        const bytes = Buffer.from(JSON.stringify(rows[part]));
+        writeSync(fd, bytes);
+        lengths[part] = bytes.length;
+        offset += bytes.length;
+      }
+      pages.push({
+        last: page[page.length - 1].position.commit.toString(),
+        events: page.length,
+        offset: start,
+        lengths,
+      });
+      events += page.length;
+      entries += rows.entries.length;
+      lines += rows.lines.length;
+    }
+  } finally {
+    closeSync(fd);
+    await store.close();
+  }
+  const precomputeSeconds = Math.round((Date.now() - started) / 100) / 10;
+  return { pages, file, directory, events, entries, lines, precomputeSeconds };
+}
+
+export function discardPrecomputed(data: CeilingData): void {
+  rmSync(data.directory, { recursive: true, force: true });
+}
+
+async function connect(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+const WRITES: Record<Part, string> = {
+  loans: `INSERT INTO journal_loans SELECT * FROM json_populate_recordset(NULL::journal_loans, $1)`,
+  entries: `INSERT INTO journal_entries SELECT * FROM json_populate_recordset(NULL::journal_entries, $1)`,
+  lines: `INSERT INTO journal_lines SELECT * FROM json_populate_recordset(NULL::journal_lines, $1)`,
+  balances: `INSERT INTO journal_account_balances SELECT * FROM json_populate_recordset(NULL::journal_account_balances, $1)
+             ON CONFLICT (account) DO UPDATE SET debit_total = excluded.debit_total, credit_total = excluded.credit_total`,
+};
+
+/** Creates the ceiling's tables in `schema` (untimed). */
+export async function createCeilingTables(schema: string): Promise<void> {
+  const client = await connect(withSearchPath(PG_URL, schema));
+  try {
+    await client.query(JOURNAL_TABLES_DDL.keysOnly);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The timed part: reads every page of the history and writes its precomputed rows into `schema`. Returns events read. */
+export async function runCeiling(history: History, data: CeilingData, schema: string): Promise<number> {
+  const reader = await connect(PG_URL);
+  const writer = await connect(withSearchPath(PG_URL, schema));
+  const fd = openSync(data.file, 'r');
+  const read = (after: string) =>
+    reader.query<{ position: string }>(READ_SQL(history.schema), [after, BATCH]).then((result) => result.rows);
+  let events = 0;
+  try {
+    let page = await read('0');
+    for (const precomputed of data.pages) {
+      if (page.length !== precomputed.events || page[page.length - 1].position !== precomputed.last)
+        throw new Error(`ceiling: page ending at ${precomputed.last} read back differently`);
+      const next = read(precomputed.last);
+      next.catch(() => undefined);
+      const size = PARTS.reduce((sum, part) => sum + precomputed.lengths[part], 0);
+      const buffer = Buffer.allocUnsafe(size);
+      readSync(fd, buffer, 0, size, precomputed.offset);
+      await writer.query('BEGIN');
+      let at = 0;
+      for (const part of PARTS) {
+        const json = buffer.toString('utf8', at, at + precomputed.lengths[part]);
+        at += precomputed.lengths[part];
+        if (json !== '[]') await writer.query(WRITES[part], [json]);
+      }
+      await writer.query('COMMIT');
+      events += page.length;
+      page = await next;
+    }
+    if (page.length !== 0) throw new Error('ceiling: the history grew after it was precomputed');
+  } finally {
+    closeSync(fd);
+    await reader.end();
+    await writer.end();
+  }
+  return events;
+}
