@@ -1,5 +1,5 @@
-import { appendedDigest } from './appended-digest';
-import { contentDigest } from './hash-chain';
+import { appendedDigest, canonicalText } from './appended-digest';
+import { canonicalJson, contentDigest } from './hash-chain';
 
 /** The definition's route: the digest of what a read returns after the JSON round trip. */
 function definition(data: unknown, metadata: unknown): string {
@@ -12,7 +12,14 @@ function definition(data: unknown, metadata: unknown): string {
 }
 
 function appended(data: unknown, metadata: unknown): string {
-  return appendedDigest('loan-1', 'Tested', { data, metadata }, JSON.stringify(data), JSON.stringify(metadata));
+  return appendedDigest('loan-1', 'Tested', canonicalText(data)!, canonicalText(metadata)!);
+}
+
+/** Nested `depth` objects deep. */
+function nested(depth: number): unknown {
+  let value: unknown = { leaf: true };
+  for (let i = 0; i < depth; i++) value = { z: i, a: value };
+  return value;
 }
 
 class Money {
@@ -43,6 +50,7 @@ const payloads: [string, unknown][] = [
   ['a class instance', { money: new Money('1250') }],
   ['a null-prototype object', { bag: Object.assign(Object.create(null) as object, { b: 1, a: 2 }) }],
   ['an own __proto__ key from parsed JSON', JSON.parse('{"__proto__": {"x": 1}, "a": 2}') as unknown],
+  ['nesting deeper than the short route goes', nested(300)],
 ];
 
 describe('appendedDigest', () => {
@@ -50,11 +58,26 @@ describe('appendedDigest', () => {
     expect(appended(data, metadata)).toBe(definition(data, metadata));
   });
 
+  it.each(payloads)('stores the canonical JSON of the round trip: %s', (_, data) => {
+    expect(canonicalText(data)).toBe(canonicalJson(JSON.parse(JSON.stringify(data))));
+  });
+
   it('tells events apart by every field of what they say', () => {
     const base = appended({ amountFen: '1250' }, metadata);
+    const [data, meta] = [canonicalText({ amountFen: '1250' })!, canonicalText(metadata)!];
+    expect(appendedDigest('loan-1', 'Tested', data, meta)).toBe(base);
     expect(appended({ amountFen: '1251' }, metadata)).not.toBe(base);
     expect(appended({ amountFen: '1250' }, { ...metadata, eventId: 'e-2' })).not.toBe(base);
-    expect(appendedDigest('loan-2', 'Tested', { data: { amountFen: '1250' }, metadata }, '', '')).not.toBe(base);
-    expect(appendedDigest('loan-1', 'Other', { data: { amountFen: '1250' }, metadata }, '', '')).not.toBe(base);
+    expect(appendedDigest('loan-2', 'Tested', data, meta)).not.toBe(base);
+    expect(appendedDigest('loan-1', 'Other', data, meta)).not.toBe(base);
+  });
+
+  it('throws what JSON.stringify throws, and has no text for what has no JSON form', () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = { back: cycle };
+    expect(() => canonicalText(cycle)).toThrow(TypeError);
+    expect(() => canonicalText({ amount: 1n })).toThrow(TypeError);
+    expect(canonicalText(undefined)).toBeUndefined();
+    expect(canonicalText(() => 1)).toBeUndefined();
   });
 });

@@ -1,53 +1,58 @@
-import { contentDigest, sha256Hex } from './hash-chain';
+import { canonicalJson, sha256Hex } from './hash-chain';
 
 /**
- * The digest of an event about to be appended, equal to `contentDigest` (hash-chain.ts, the
- * definition) of the event as a read will return it, i.e. of its data and metadata after the JSON
- * round trip the store puts them through (`dataText`, `metadataText` are what is stored).
+ * The text an event's data or metadata is stored as: the canonical JSON (hash-chain.ts) of the
+ * value as a read will return it, i.e. after the JSON round trip (a Date becomes its string, an
+ * undefined field disappears, a key order is forgotten). Storing the canonical text, rather than
+ * the text as written, lets one serialisation serve both the row and the digest (`appendedDigest`,
+ * below): the append path is hot (every event, in the writer's process), and serialising each
+ * payload twice, once as written and once in canonical order, was its largest cost. Key order
+ * carries no meaning in JSON, so reads return the same values, with keys in canonical order.
  *
- * The append path is hot (every event, in the writer's process), and the definition's own route,
- * JSON.parse of the stored text then canonicalJson, costs several times JSON.stringify. So plain
- * JSON values (plain objects and arrays, strings, numbers, booleans, null) take a shorter route to
- * the same text: a copy whose objects hold their keys in canonical order, written by
- * JSON.stringify, which for such values writes exactly what canonicalJson writes of their round
- * trip. Anything else, or a key order a JS object cannot hold (index-like keys, which objects
- * enumerate numerically; an own `__proto__`), takes the definition's route over the stored text.
- * appended-digest.spec.ts checks both routes agree.
+ * Plain JSON values (plain objects and arrays, strings, numbers, booleans, null) take the short
+ * route: a copy whose objects hold their keys in canonical order, written by JSON.stringify, which
+ * for such values writes exactly what canonicalJson writes of their round trip. Anything else, or
+ * a key order a JS object cannot hold (index-like keys, which objects enumerate numerically; an
+ * own `__proto__`), or nesting deeper than MAX_DEPTH (a cycle, say), takes the definition's route:
+ * canonicalJson of JSON.parse of JSON.stringify. Whatever JSON.stringify throws (a bigint, a
+ * cycle) is thrown; undefined is returned when the value has no JSON form. appended-digest.spec.ts
+ * checks both routes agree with the definition.
  */
-export function appendedDigest(
-  streamId: string,
-  type: string,
-  event: { readonly data: unknown; readonly metadata: unknown },
-  dataText: string,
-  metadataText: string,
-): string {
-  const data = canonicallyOrdered(event.data);
-  const metadata = data === NOT_PLAIN ? NOT_PLAIN : canonicallyOrdered(event.metadata);
-  if (data === NOT_PLAIN || metadata === NOT_PLAIN) {
-    return contentDigest({
-      streamId,
-      type,
-      data: JSON.parse(dataText) as unknown,
-      metadata: JSON.parse(metadataText) as unknown,
-    });
-  }
-  // The wrapper's keys are already in canonical order: data, metadata, streamId, type.
-  return sha256Hex(JSON.stringify({ data, metadata, streamId, type }));
+export function canonicalText(value: unknown): string | undefined {
+  const ordered = canonicallyOrdered(value, 0);
+  if (ordered !== NOT_PLAIN) return JSON.stringify(ordered) as string | undefined;
+  const written = JSON.stringify(value) as string | undefined;
+  return written === undefined ? undefined : canonicalJson(JSON.parse(written));
+}
+
+/**
+ * The digest of an event about to be appended, `contentDigest` (hash-chain.ts, the definition) of
+ * the event as a read will return it, given its data and metadata as canonical texts
+ * (`canonicalText`): the wrapper's canonical JSON is then plain concatenation, its keys already in
+ * canonical order (data, metadata, streamId, type), and nothing is serialised again.
+ */
+export function appendedDigest(streamId: string, type: string, dataText: string, metadataText: string): string {
+  return sha256Hex(
+    `{"data":${dataText},"metadata":${metadataText},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
+  );
 }
 
 const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
 const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+/** Deeper than any ledger payload; beyond it (a cycle, say) the definition's route decides, and JSON.stringify throws for a cycle. */
+const MAX_DEPTH = 100;
 
 /** The value with every object's keys in canonical (UTF-16) order, copying only what must move; or NOT_PLAIN. */
-function canonicallyOrdered(value: unknown): unknown {
+function canonicallyOrdered(value: unknown, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return NOT_PLAIN;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const ordered = canonicallyOrdered(item);
+      const ordered = canonicallyOrdered(item, depth + 1);
       if (ordered === NOT_PLAIN) return NOT_PLAIN;
       if (ordered !== item) (copy ??= value.slice())[i] = ordered;
     }
@@ -67,7 +72,7 @@ function canonicallyOrdered(value: unknown): unknown {
   let changed = !sorted;
   for (const key of keys) {
     const item = record[key];
-    const ordered = canonicallyOrdered(item);
+    const ordered = canonicallyOrdered(item, depth + 1);
     if (ordered === NOT_PLAIN) return NOT_PLAIN;
     if (ordered !== item) changed = true;
     copy[key] = ordered;

@@ -1,11 +1,12 @@
 import { InvalidAppendError } from './errors';
 import type { NewEvent } from './event';
 import type { ExpectedRevision } from './event-store';
-import { appendedDigest } from './appended-digest';
+import { appendedDigest, canonicalText } from './appended-digest';
 
-/** One event as it will be stored: its JSON text, and the digest of what that text reads back as. */
+/** One event as it will be stored: its data and metadata as canonical JSON text, and its digest. */
 export interface SerializedEvent {
   readonly type: string;
+  /** Canonical JSON (appended-digest.ts: keys in canonical order), not necessarily the key order written. */
   readonly data: string;
   readonly metadata: string;
   /** contentDigest (hash-chain.ts) of the event as read back; the store adds the link under its lock. */
@@ -21,9 +22,11 @@ export interface SerializedAppend {
 
 /**
  * Serialises before queueing, so a payload that cannot become a JSON object (a bigint, a cycle)
- * fails its own caller at once, with an InvalidAppendError, instead of its batch. The digest is
- * taken here too, off the writer's lock, of the event as it will read back (a Date becomes its
- * string, an undefined field disappears), whatever was passed: see appended-digest.ts.
+ * fails its own caller at once, with an InvalidAppendError, instead of its batch. Each payload is
+ * serialised once, to the canonical JSON of what it will read back as (a Date becomes its string,
+ * an undefined field disappears, keys come in canonical order), and that text is both what every
+ * adapter stores and what the digest covers, taken here too, off the writer's lock: see
+ * appended-digest.ts.
  */
 export function serializeAppend(
   streamId: string,
@@ -36,7 +39,7 @@ export function serializeAppend(
     events: events.map((event) => {
       const data = toJsonObject(event.data, streamId, 'data');
       const metadata = toJsonObject(event.metadata, streamId, 'metadata');
-      const digest = appendedDigest(streamId, event.type, event, data, metadata);
+      const digest = appendedDigest(streamId, event.type, data, metadata);
       return { type: event.type, data, metadata, digest };
     }),
   };
@@ -45,7 +48,7 @@ export function serializeAppend(
 function toJsonObject(value: unknown, streamId: string, what: string): string {
   let json: string | undefined;
   try {
-    json = JSON.stringify(value);
+    json = canonicalText(value);
   } catch (error) {
     throw new InvalidAppendError(
       `An event for "${streamId}" has ${what} that is not JSON: ${(error as Error).message}`,

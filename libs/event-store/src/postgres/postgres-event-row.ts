@@ -1,7 +1,7 @@
 import type { EventData, EventMetadata, RecordedEvent } from '../event';
 import { sqlPosition } from '../position';
 
-/** Columns every read selects; `json` columns arrive parsed, in the key order they were written. */
+/** Columns every read selects; `json` columns arrive parsed, keys in the (canonical) order they were stored. */
 export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, hash';
 
 export interface EventRow {
