@@ -16,9 +16,9 @@ export function analyzeEnabled(): boolean {
   return process.env.LEDGER_BENCH_ANALYZE !== '0';
 }
 
-/** ANALYZE the given schema-qualified, quoted tables (a partitioned table's partitions with it). */
-export async function analyzeTables(tables: readonly string[]): Promise<void> {
-  const client = new Client({ connectionString: PG_URL });
+/** ANALYZE the given schema-qualified, quoted tables (a partitioned table's partitions with it), in `url`'s database. */
+export async function analyzeTables(tables: readonly string[], url = PG_URL): Promise<void> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     for (const table of tables) await client.query(`ANALYZE ${table}`);

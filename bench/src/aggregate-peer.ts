@@ -13,7 +13,7 @@ import type { LoanEvent, LoanState } from '@pledge-ledger/domain';
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import { Client } from 'pg';
 import { analyzeTables } from './aggregate-analyze';
-import { PG_URL, dropSchema, freshSchemaName, withSearchPath } from './environment';
+import { PG_URL, freshSchemaName } from './environment';
 
 /** How Emmett sees a loan event: its type and data, plus the metadata it stores beside them. */
 type StoredLoanEvent = EmmettEvent<string, Record<string, unknown>, Record<string, unknown>>;
@@ -24,7 +24,8 @@ const evolve = (state: LoanState, event: StoredLoanEvent): LoanState =>
 const initialState = (): LoanState => loanDecider.initialState;
 
 export interface EmmettLoans {
-  readonly schema: string;
+  /** The database it lives in (dropped on close). */
+  readonly database: string;
   /** Appends the recorded events (same type, data and metadata) to the same stream id, in appends of at most `chunk`. */
   write(streamId: string, events: readonly RecordedEvent[], chunk?: number): Promise<void>;
   /** The Emmett way: `aggregateStream` with the Loan decider's evolve and initial state. */
@@ -37,20 +38,29 @@ export interface EmmettLoans {
   close(): Promise<void>;
 }
 
-/** Emmett 0.42's PostgreSQL event store on a fresh schema of the same database (search_path, as in B1). */
+/**
+ * Emmett 0.42's PostgreSQL event store in a fresh database of its own on the same server (same
+ * PostgreSQL, same settings, same shared buffers and WAL as our store's schema). Not a fresh
+ * schema as in B1: Emmett's migration creates its functions only `IF NOT EXISTS (SELECT 1 FROM
+ * pg_proc WHERE proname = 'emt_add_partition')`, a check blind to schemas, so in a fresh schema it
+ * creates none whenever another schema of the database already has them (B4 keeps its Emmett
+ * history in one) and then fails with `function emt_add_partition(unknown) does not exist`.
+ */
 export async function openEmmettLoans(): Promise<EmmettLoans> {
-  const schema = freshSchemaName('bench_aggregate_emmett');
-  const client = new Client({ connectionString: PG_URL });
-  await client.connect();
+  const database = freshSchemaName('bench_aggregate_emmett');
+  await adminQuery(`CREATE DATABASE "${database}"`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${database}`;
+  const store: EmmettEventStore = getPostgreSQLEventStore(url.toString());
   try {
-    await client.query(`CREATE SCHEMA "${schema}"`);
-  } finally {
-    await client.end();
+    await store.schema.migrate();
+  } catch (error) {
+    await store.close();
+    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    throw error;
   }
-  const store: EmmettEventStore = getPostgreSQLEventStore(withSearchPath(PG_URL, schema));
-  await store.schema.migrate();
   return {
-    schema,
+    database,
     write: async (streamId, events, chunk = 1000) => {
       let expected: bigint | typeof STREAM_DOES_NOT_EXIST = STREAM_DOES_NOT_EXIST;
       for (let from = 0; from < events.length; from += chunk) {
@@ -71,10 +81,21 @@ export async function openEmmettLoans(): Promise<EmmettLoans> {
     },
     readStream: async (streamId) => (await store.readStream<StoredLoanEvent>(streamId)).events,
     fold: (events) => events.reduce(evolve, initialState()),
-    analyze: () => analyzeTables([`"${schema}".emt_messages`]),
+    analyze: () => analyzeTables(['public.emt_messages'], url.toString()),
     close: async () => {
       await store.close();
-      await dropSchema(schema);
+      await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     },
   };
+}
+
+/** A statement on the benchmark's own database (CREATE and DROP DATABASE cannot run in the one dropped). */
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
