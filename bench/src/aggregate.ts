@@ -6,13 +6,15 @@
  * the process that wrote it (which keeps it in memory); `snapshots-stored` the same in a process
  * that did not (another one, or after a restart): the snapshot read from the store and decoded.
  *
- * Beside the PostgreSQL store, in the same process and database and on the same histories (the
- * very events our store recorded: types, data, metadata, stream ids):
- * `emmett`, the peer: Emmett's PostgreSQL event store, `aggregateStream` with the Loan decider's
- * evolve and initial state, then the same decide (aggregate-peer.ts; Emmett has no snapshots, so
- * this is always the full fold); `ceiling` and `ceiling-tail`, the least work a load must do: one
- * indexed SELECT of the rows from an equivalent plain table, parsed by node-postgres, no fold and
- * no decide, of all N rows and of the rows after the snapshot (aggregate-ceiling.ts says exactly).
+ * Beside the PostgreSQL store, in the same process and on the same PostgreSQL server, on the same
+ * histories (the very events our store recorded: types, data, metadata, stream ids), taking turns
+ * with our loads: `emmett`, the peer: Emmett's PostgreSQL event store (in a database of its own,
+ * aggregate-peer.ts says why), `aggregateStream` with the Loan decider's evolve and initial state,
+ * then the same decide, checked once per loan to fold to the same state as ours (Emmett has no
+ * snapshots, so this is always the full fold); `ceiling` and `ceiling-tail`, the least work a
+ * load must do: one indexed SELECT of the rows from an equivalent plain table in the same database
+ * as ours, parsed by node-postgres, no fold and no decide, of all N rows and of the rows after the
+ * snapshot (aggregate-ceiling.ts says exactly; its rows are checked once per loan to be ours).
  * The comparison table puts them next to ours per size: ours/peer is p99 peer / p99 ours and
  * ours/ceiling is p99 ceiling / p99 ours (above 1: ours is faster; like B1's ratios of speeds).
  *
