@@ -53,6 +53,8 @@ const CONNECTIONS = 64;
 const PEER_SETUP = path.join(__dirname, 'http-peer-setup.js');
 const PEER_SERVER = path.join(__dirname, 'http-peer-server.js');
 const CEILING_SERVER = path.join(__dirname, 'http-ceiling-server.js');
+/** LEDGER_BENCH_PEER_POOL: the peer's pool size; unset, Emmett's default pool (node-postgres' default, 10). */
+const PEER_POOL_SIZE = process.env.LEDGER_BENCH_PEER_POOL ? numberSetting('LEDGER_BENCH_PEER_POOL', 10) : null;
 
 async function createSchemas(names: readonly string[]): Promise<void> {
   const client = new Client({ connectionString: PG_URL });
@@ -293,7 +295,11 @@ async function peerContender(settings: Settings): Promise<Figures> {
     const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
     log(`  ${settings.loans} loans written into Emmett's store in ${setupSeconds} s`);
     const secret = benchSecret();
-    server = await startApi({ PEER_PG_URL: url, PEER_JWT_SECRET: secret }, cpuProfileArgs('http-emmett'), PEER_SERVER);
+    server = await startApi(
+      { PEER_PG_URL: url, PEER_JWT_SECRET: secret, PEER_POOL_SIZE: String(PEER_POOL_SIZE ?? 0) },
+      cpuProfileArgs('http-emmett'),
+      PEER_SERVER,
+    );
     client = new HttpClient(server.baseUrl, CONNECTIONS);
     const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
     const token = mintTokens(secret, PEER_BANK_ID).bank;
@@ -308,7 +314,7 @@ async function peerContender(settings: Settings): Promise<Figures> {
       contender: 'http-emmett',
       description:
         `the peer: POST /v1/loans/{id}/repayments on Fastify in its own process, jsonwebtoken HS256, JSON-schema body ` +
-        `validation, Emmett 0.42 CommandHandler on getPostgreSQLEventStore (default pool) with our Loan decider; ` +
+        `validation, Emmett 0.42 CommandHandler on getPostgreSQLEventStore (${PEER_POOL_SIZE === null ? 'default pool, 10 connections' : `a pool of ${PEER_POOL_SIZE}`}) with our Loan decider; ` +
         `NO idempotency (Emmett has none: the Idempotency-Key header is ignored, so it does less work per command), ` +
         `${CONNECTIONS} keep-alive connections`,
       loans: loanIds.length,

@@ -14,6 +14,8 @@
  *
  *   PEER_PG_URL       Emmett's store (its schema chosen by search_path in the URL; migrated by http-peer-setup.ts)
  *   PEER_JWT_SECRET   the HS256 secret the bank's token is signed with
+ *   PEER_POOL_SIZE    optional: a node-postgres Pool of this many connections handed to Emmett
+ *                     instead of its default one (node-postgres' default size, 10)
  *   PORT, HOST        where to listen
  */
 import { createSecretKey, randomUUID } from 'node:crypto';
@@ -31,6 +33,7 @@ import {
 } from '@pledge-ledger/domain';
 import { fastify } from 'fastify';
 import jwt from 'jsonwebtoken';
+import { Pool } from 'pg';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -38,8 +41,14 @@ const required = (name: string): string => {
   return value;
 };
 
+const poolSize = Number(process.env.PEER_POOL_SIZE ?? 0);
 // The schema was migrated by the set-up, as a deployment would before starting the service.
-const store = getPostgreSQLEventStore(required('PEER_PG_URL'), { schema: { autoMigration: 'None' } });
+const store = getPostgreSQLEventStore(required('PEER_PG_URL'), {
+  schema: { autoMigration: 'None' },
+  ...(poolSize > 0 && {
+    connectionOptions: { pool: new Pool({ connectionString: required('PEER_PG_URL'), max: poolSize }) },
+  }),
+});
 const key = createSecretKey(Buffer.from(required('PEER_JWT_SECRET'), 'utf8'));
 
 /** A Loan event as Emmett reads and appends it: our event's type and data, the metadata our application records. */
