@@ -23,8 +23,8 @@ import type { History } from './projection-history';
  *
  * One append at a time, not several in flight: Emmett 0.42's reader (`readMessagesBatch`) orders
  * by transaction id and then global position but pages by global position (`global_position >
- * last read`), so when concurrent appends interleave their positions, an event whose transaction
- * commits after one with a higher position is skipped by the next page. With 16 appends in flight
+ * last read`), so when concurrent appends interleave their positions, an event with a lower
+ * position than the last one of a page but a later transaction is never read. With 16 appends in flight
  * the peer's rebuild met repayments of loans whose origination it had skipped (347 of the first
  * 3,000 events in Emmett's order had a higher-positioned event before them).
  */
