@@ -4,7 +4,8 @@ import { ConcurrencyError, InvalidAppendError } from '../errors';
 import type { NewEvent } from '../event';
 import type { AppendResult, ExpectedRevision } from '../event-store';
 import { sqlPosition } from '../position';
-import { serializeAppend, type SerializedAppend } from '../serialized-append';
+import { serializeAppend, type SerializedAppend, type SerializedEvent } from '../serialized-append';
+import { binaryIntArray, binaryTextArray, JSON_OID, TEXT_OID } from './postgres-binary-arrays';
 import { SQL_GENESIS_HASH } from './postgres-migrations';
 import type { PostgresTables } from './postgres-tables';
 
@@ -62,25 +63,29 @@ const ANY = -2;
  *    order (docs/global-order.md).
  * 2. One statement that, under that lock, reads the streams' revisions, checks each append's
  *    expected revision, gives positions `last + 1, last + 2, ...` to the accepted appends' events
- *    only, chains their digests to each stream's last hash (`chain_hashes`, migration 2), inserts
- *    them, moves the streams' revisions, last hashes and `last`, and queues a NOTIFY. It is a later
- *    statement than the lock, so it sees every commit made before the lock was granted (READ
- *    COMMITTED takes a fresh snapshot per statement).
+ *    only, chains their digests to each stream's last hash, inserts them, moves the streams'
+ *    revisions, last hashes and `last`, and queues a NOTIFY. It is a later statement than the
+ *    lock, so it sees every commit made before the lock was granted (READ COMMITTED takes a fresh
+ *    snapshot per statement). An append's events take the hashes Node chained (StreamHeads) when
+ *    they start from the stream's last hash read here, and are chained in SQL (`chain_hashes`,
+ *    migration 2) otherwise.
  *
  * Since nothing between the two waits for the application, a pipelined connection sends both and
  * the COMMIT in one flight (`sendAppendBatch`). The appends must be to distinct streams (the store
  * puts a second append to a stream in a later transaction), so each is checked independently.
+ *
+ * Everything from the lock to the COMMIT is serial time (the next transaction waits for the lock),
+ * the server reading this statement's parameters included, so the statement is kept lean: the
+ * per-event parameters travel as binary arrays (postgres-binary-arrays.ts), one row per event is
+ * read from them once, and each append's last hash is looked up, not searched for.
  */
 function batchStatements(tables: PostgresTables, appends: readonly PreparedAppend[]) {
   const streams = new Set<string>();
   const expected: number[] = [];
   const counts: number[] = [];
-  const owners: number[] = [];
-  const types: string[] = [];
-  const data: string[] = [];
-  const metadata: string[] = [];
-  const digests: string[] = [];
   const assumed: string[] = [];
+  const events: SerializedEvent[] = [];
+  const owners: number[] = [];
   const linked: string[] = [];
   appends.forEach((append, i) => {
     if (streams.has(append.streamId)) {
@@ -91,24 +96,19 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
     expected.push(revision === 'no-stream' ? NO_STREAM : revision === 'any' ? ANY : revision);
     counts.push(append.events.length);
     assumed.push(append.link?.previous ?? '');
-    append.events.forEach((_, k) => linked.push(append.link?.hashes[k] ?? ''));
-    for (const event of append.events) {
+    const hashes = append.link?.hashes;
+    for (let k = 0; k < append.events.length; k++) {
+      events.push(append.events[k]);
       owners.push(i + 1);
-      types.push(event.type);
-      data.push(event.data);
-      metadata.push(event.metadata);
-      digests.push(event.digest);
+      linked.push(hashes?.[k] ?? '');
     }
   });
   const lock = `BEGIN; SELECT last FROM ${tables.globalPosition} FOR UPDATE`;
-  // A fixed parameter count whatever the batch size. Payloads travel as one JSON array each,
-  // split by json_array_elements, which hands back every element's exact text: far cheaper than a
-  // json[] literal, whose escaping costs pg ~0.4 s per megabyte.
   const write = {
     // Named, so each connection parses and plans it once and then only binds and runs it.
     name: `ledger_append_batch_${tables.channel}`,
     text: `WITH appends AS (
-       SELECT a.idx, a.stream_id, a.expected, a.n_events, a.assumed, s.revision AS current, s.last_hash,
+       SELECT a.idx, a.stream_id, a.n_events, a.assumed, s.revision AS current, s.last_hash,
               CASE a.expected WHEN ${ANY} THEN true WHEN ${NO_STREAM} THEN s.revision IS NULL
                    ELSE s.revision IS NOT DISTINCT FROM a.expected END AS accepted
        FROM ROWS FROM (unnest($1::text[]), unnest($2::bigint[]), unnest($3::int[]), unnest($10::text[]))
@@ -116,58 +116,58 @@ function batchStatements(tables: PostgresTables, appends: readonly PreparedAppen
        LEFT JOIN ${tables.streams} s ON s.stream_id = a.stream_id
      ), placed AS (
        SELECT *,
-              sum(n_events) OVER (ORDER BY idx) - n_events AS events_before,
+              sum(n_events) OVER w - n_events AS events_before,
               (SELECT last FROM ${tables.globalPosition})
-                + coalesce(sum(n_events) FILTER (WHERE accepted) OVER (ORDER BY idx), 0) AS last_position
-       FROM appends
+                + coalesce(sum(n_events) FILTER (WHERE accepted) OVER w, 0) AS last_position
+       FROM appends WINDOW w AS (ORDER BY idx)
      ), chained_in_sql AS (
        -- Accepted appends whose links Node did not compute onto the stream's actual last hash.
        SELECT c.n, c.hash FROM ${tables.chainHashes}(
-         (SELECT array_agg(CASE WHEN NOT accepted THEN NULL
-                                WHEN coalesce(last_hash, ${SQL_GENESIS_HASH}) = assumed THEN NULL
-                                ELSE coalesce(last_hash, ${SQL_GENESIS_HASH}) END ORDER BY idx) FROM placed),
+         (SELECT array_agg(CASE WHEN accepted AND coalesce(last_hash, ${SQL_GENESIS_HASH}) <> assumed
+                                THEN coalesce(last_hash, ${SQL_GENESIS_HASH}) END ORDER BY idx) FROM placed),
          (SELECT array_agg(coalesce(current, -1) + 1 ORDER BY idx) FROM placed),
          $3::int[], $9::text[]) AS c
-     ), chained AS (
-       SELECT e.n, coalesce(s.hash, e.linked) AS hash
-       FROM unnest($11::text[]) WITH ORDINALITY AS e (linked, n)
-       LEFT JOIN chained_in_sql s ON s.n = e.n
+     ), heads AS (
+       -- Each accepted append's last hash: its last event's, from SQL or from Node.
+       SELECT p.idx, coalesce(c.hash, ($11::text[])[p.events_before + p.n_events]) AS last_hash
+       FROM placed p LEFT JOIN chained_in_sql c ON c.n = p.events_before + p.n_events
+       WHERE p.accepted
      ), appended AS (
        INSERT INTO ${tables.events} (position, stream_id, revision, type, data, metadata, hash)
        SELECT p.last_position - p.n_events + (e.n - p.events_before),
-              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata, c.hash
+              p.stream_id, coalesce(p.current, -1) + (e.n - p.events_before), e.type, e.data, e.metadata,
+              coalesce(c.hash, e.linked)
        FROM ROWS FROM (
-         unnest($4::int[]), unnest($5::text[]), json_array_elements($6::json), json_array_elements($7::json)
-       ) WITH ORDINALITY AS e (owner, type, data, metadata, n)
+         unnest($4::int[]), unnest($5::text[]), unnest($6::json[]), unnest($7::json[]), unnest($11::text[])
+       ) WITH ORDINALITY AS e (owner, type, data, metadata, linked, n)
        JOIN placed p ON p.idx = e.owner
-       JOIN chained c ON c.n = e.n
+       LEFT JOIN chained_in_sql c ON c.n = e.n
        WHERE p.accepted
      ), moved AS (
        INSERT INTO ${tables.streams} (stream_id, revision, last_hash)
-       SELECT p.stream_id, coalesce(p.current, -1) + p.n_events, c.hash
-       FROM placed p JOIN chained c ON c.n = p.events_before + p.n_events
-       WHERE p.accepted
+       SELECT p.stream_id, coalesce(p.current, -1) + p.n_events, h.last_hash
+       FROM placed p JOIN heads h ON h.idx = p.idx
        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash
      ), counted AS (
        UPDATE ${tables.globalPosition} SET last = (SELECT max(last_position) FROM placed)
        WHERE EXISTS (SELECT FROM placed WHERE accepted)
      )
-     SELECT idx, accepted, current, last_position,
-            (SELECT c.hash FROM chained c WHERE c.n = placed.events_before + placed.n_events) AS last_hash,
+     SELECT p.idx, p.accepted, p.current, p.last_position, h.last_hash,
             (SELECT pg_notify($8, max(last_position)::text) FROM placed HAVING bool_or(accepted)) AS notified
-     FROM placed ORDER BY idx`,
+     FROM placed p LEFT JOIN heads h ON h.idx = p.idx
+     ORDER BY p.idx`,
     values: [
       appends.map((append) => append.streamId),
       expected,
       counts,
-      owners,
-      types,
-      `[${data.join(',')}]`,
-      `[${metadata.join(',')}]`,
+      binaryIntArray(owners),
+      binaryTextArray(TEXT_OID, events, (event) => event.type),
+      binaryTextArray(JSON_OID, events, (event) => event.data),
+      binaryTextArray(JSON_OID, events, (event) => event.metadata),
       tables.channel,
-      digests,
+      binaryTextArray(TEXT_OID, events, (event) => event.digest),
       assumed,
-      linked,
+      binaryTextArray(TEXT_OID, linked, (hash) => hash),
     ],
   };
   return { lock, write };
@@ -177,7 +177,8 @@ interface PlacedRow {
   readonly accepted: boolean;
   readonly current: string | null;
   readonly last_position: string;
-  readonly last_hash: string;
+  /** Null when the append was refused. */
+  readonly last_hash: string | null;
 }
 
 /** Each append's result, or its ConcurrencyError (nothing of it written), from the batch statement's rows. */
@@ -197,7 +198,7 @@ function outcomesOf(appends: readonly PreparedAppend[], rows: readonly PlacedRow
     return {
       nextRevision: (current ?? -1) + append.events.length,
       position: sqlPosition(row.last_position),
-      lastHash: row.last_hash,
+      lastHash: row.last_hash ?? '',
     };
   });
 }
