@@ -2,12 +2,27 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LoanOriginated } from '@pledge-ledger/domain';
-import { PostgresEventStore, START, formatPosition, type After } from '@pledge-ledger/event-store';
-import { REBUILD_BATCH_SIZE, journalEntryFor, parseAccountCode } from '@pledge-ledger/read-models';
+import { PostgresEventStore, START, formatPosition, type After, type RecordedEvent } from '@pledge-ledger/event-store';
+import {
+  REBUILD_BATCH_SIZE,
+  journalEntryFor,
+  loanViewProjection,
+  parseAccountCode,
+  projectionHandles,
+} from '@pledge-ledger/read-models';
 import { Client } from 'pg';
 import { PG_URL, withSearchPath } from './environment';
 import type { History } from './projection-history';
 import { JOURNAL_TABLES_DDL } from './projections-journal-tables';
+import {
+  LOAN_VIEW_DDL,
+  LOAN_VIEW_UPSERT_SET,
+  foldEvent,
+  foldedFromRow,
+  loanViewRow,
+  type FoldedLoan,
+  type LoanViewRow,
+} from './projections-loan-view-rows';
 
 /**
  * B4's ceiling for the journal: what PostgreSQL itself takes to move the journal rebuild's data,
@@ -40,47 +55,53 @@ const READ_SQL = (schema: string) =>
   `SELECT position, stream_id, revision, type, data, metadata, hash FROM "${schema}".events
    WHERE position > $1 ORDER BY position LIMIT $2`;
 
-type Part = 'loans' | 'entries' | 'lines' | 'balances';
-const PARTS: readonly Part[] = ['loans', 'entries', 'lines', 'balances'];
+/** What a ceiling writes: its tables, and per page the rows of each of its statements (in order). */
+export interface CeilingTarget {
+  readonly name: string;
+  readonly ddl: string;
+  /** Statement per part, each taking the part's rows as one JSON parameter ($1). */
+  readonly writes: Readonly<Record<string, string>>;
+  /** The rows a page makes the projection write, per part; called on every page in order. */
+  rowsOf(page: readonly RecordedEvent[]): Record<string, readonly object[]>;
+  /** Rows written per part, for the log. */
+  readonly counts: Record<string, number>;
+}
 
 interface PrecomputedPage {
   readonly last: string;
   readonly events: number;
   readonly offset: number;
-  readonly lengths: Record<Part, number>;
+  readonly lengths: Record<string, number>;
 }
 
 export interface CeilingData {
+  readonly target: CeilingTarget;
   readonly pages: readonly PrecomputedPage[];
   readonly file: string;
   readonly directory: string;
   readonly events: number;
-  readonly entries: number;
-  readonly lines: number;
   readonly precomputeSeconds: number;
 }
 
-/** The rows each page of the history makes the journal write, as JSON, in a temporary file. */
-export async function precomputeJournalRows(history: History): Promise<CeilingData> {
-  const started = Date.now();
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-ceiling-'));
-  const file = path.join(directory, 'journal-rows');
-  const fd = openSync(file, 'w');
-  const store = await PostgresEventStore.open({ connectionString: PG_URL, schema: history.schema });
+/** The journal: entries, lines, loans originated, and the totals of the accounts a page touches as they stand after it. */
+export function journalCeiling(): CeilingTarget {
   const enterprises = new Map<string, string>();
   const totals = new Map<string, { debit: bigint; credit: bigint }>();
-  const pages: PrecomputedPage[] = [];
-  let offset = 0;
-  let events = 0;
-  let entries = 0;
-  let lines = 0;
-  try {
-    let after: After = START;
-    for (;;) {
-      const page = await store.readAll({ after, maxCount: BATCH });
-      if (page.length === 0) break;
-      after = page[page.length - 1].position;
-      const rows: Record<Part, Record<string, string | number>[]> = { loans: [], entries: [], lines: [], balances: [] };
+  const counts = { loans: 0, entries: 0, lines: 0, balances: 0 };
+  return {
+    name: 'journal',
+    ddl: JOURNAL_TABLES_DDL.keysOnly,
+    writes: {
+      loans: `INSERT INTO journal_loans SELECT * FROM json_populate_recordset(NULL::journal_loans, $1)`,
+      entries: `INSERT INTO journal_entries SELECT * FROM json_populate_recordset(NULL::journal_entries, $1)`,
+      lines: `INSERT INTO journal_lines SELECT * FROM json_populate_recordset(NULL::journal_lines, $1)`,
+      balances: `INSERT INTO journal_account_balances
+                 SELECT * FROM json_populate_recordset(NULL::journal_account_balances, $1)
+                 ON CONFLICT (account) DO UPDATE SET debit_total = excluded.debit_total, credit_total = excluded.credit_total`,
+    },
+    counts,
+    rowsOf(page) {
+      const rows: Record<keyof typeof counts, object[]> = { loans: [], entries: [], lines: [], balances: [] };
       const touched = new Set<string>();
       for (const event of page) {
         if (event.type === 'LoanOriginated') {
@@ -137,10 +158,76 @@ export async function precomputeJournalRows(history: History): Promise<CeilingDa
           credit_total: total.credit.toString(),
         });
       }
-      const lengths = {} as Record<Part, number>;
+      for (const part of Object.keys(counts) as (keyof typeof counts)[]) counts[part] += rows[part].length;
+      return rows;
+    },
+  };
+}
+
+/**
+ * The loan view: the rows of the loans a page touches as they stand after it, folded as ours
+ * folds them. Precomputing keeps every loan's row (its state as text) in memory until the end.
+ */
+export function loanViewCeiling(): CeilingTarget {
+  const loans = new Map<string, LoanViewRow>();
+  const counts = { loans: 0 };
+  return {
+    name: 'loan-view',
+    ddl: LOAN_VIEW_DDL.keysOnly,
+    writes: {
+      loans: `INSERT INTO loan_view SELECT * FROM json_populate_recordset(NULL::loan_view, $1)
+              ON CONFLICT (loan_id) DO UPDATE SET ${LOAN_VIEW_UPSERT_SET}`,
+    },
+    counts,
+    rowsOf(page) {
+      const folded = new Map<string, FoldedLoan | null>();
+      for (const event of page) {
+        if (!projectionHandles(loanViewProjection, event.type)) continue;
+        const id = String(event.data.loanId);
+        let loan = folded.get(id);
+        if (loan === undefined) {
+          const stored = loans.get(id);
+          loan = stored
+            ? foldedFromRow({ ...stored, state: stored.state!, asset_pledges: stored.asset_pledges! })
+            : null;
+        }
+        folded.set(id, foldEvent(loan, event));
+      }
+      const rows: LoanViewRow[] = [];
+      for (const loan of folded.values()) {
+        const row = loan && loanViewRow(loan);
+        if (!row) continue;
+        loans.set(row.loan_id!, row);
+        rows.push(row);
+      }
+      counts.loans += rows.length;
+      return { loans: rows };
+    },
+  };
+}
+
+/** The rows each page of the history makes `target` write, as JSON, in a temporary file. */
+export async function precomputeRows(history: History, target: CeilingTarget): Promise<CeilingData> {
+  const started = Date.now();
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-ceiling-'));
+  const file = path.join(directory, `${target.name}-rows`);
+  const fd = openSync(file, 'w');
+  const store = await PostgresEventStore.open({ connectionString: PG_URL, schema: history.schema });
+  const parts = Object.keys(target.writes);
+  const pages: PrecomputedPage[] = [];
+  let offset = 0;
+  let events = 0;
+  try {
+    let after: After = START;
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: BATCH });
+      if (page.length === 0) break;
+      after = page[page.length - 1].position;
+      const rows = target.rowsOf(page);
+      const lengths: Record<string, number> = {};
       const start = offset;
-      for (const part of PARTS) {
-        const bytes = Buffer.from(JSON.stringify(rows[part]));
+      for (const part of parts) {
+        const bytes = Buffer.from(JSON.stringify(rows[part] ?? []));
         writeSync(fd, bytes);
         lengths[part] = bytes.length;
         offset += bytes.length;
@@ -152,15 +239,13 @@ export async function precomputeJournalRows(history: History): Promise<CeilingDa
         lengths,
       });
       events += page.length;
-      entries += rows.entries.length;
-      lines += rows.lines.length;
     }
   } finally {
     closeSync(fd);
     await store.close();
   }
   const precomputeSeconds = Math.round((Date.now() - started) / 100) / 10;
-  return { pages, file, directory, events, entries, lines, precomputeSeconds };
+  return { target, pages, file, directory, events, precomputeSeconds };
 }
 
 export function discardPrecomputed(data: CeilingData): void {
@@ -173,19 +258,11 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
-const WRITES: Record<Part, string> = {
-  loans: `INSERT INTO journal_loans SELECT * FROM json_populate_recordset(NULL::journal_loans, $1)`,
-  entries: `INSERT INTO journal_entries SELECT * FROM json_populate_recordset(NULL::journal_entries, $1)`,
-  lines: `INSERT INTO journal_lines SELECT * FROM json_populate_recordset(NULL::journal_lines, $1)`,
-  balances: `INSERT INTO journal_account_balances SELECT * FROM json_populate_recordset(NULL::journal_account_balances, $1)
-             ON CONFLICT (account) DO UPDATE SET debit_total = excluded.debit_total, credit_total = excluded.credit_total`,
-};
-
 /** Creates the ceiling's tables in `schema` (untimed). */
-export async function createCeilingTables(schema: string): Promise<void> {
+export async function createCeilingTables(schema: string, target: CeilingTarget): Promise<void> {
   const client = await connect(withSearchPath(PG_URL, schema));
   try {
-    await client.query(JOURNAL_TABLES_DDL.keysOnly);
+    await client.query(target.ddl);
   } finally {
     await client.end();
   }
@@ -206,15 +283,16 @@ export async function runCeiling(history: History, data: CeilingData, schema: st
         throw new Error(`ceiling: page ending at ${precomputed.last} read back differently`);
       const next = read(precomputed.last);
       next.catch(() => undefined);
-      const size = PARTS.reduce((sum, part) => sum + precomputed.lengths[part], 0);
+      const parts = Object.keys(precomputed.lengths);
+      const size = parts.reduce((sum, part) => sum + precomputed.lengths[part], 0);
       const buffer = Buffer.allocUnsafe(size);
       readSync(fd, buffer, 0, size, precomputed.offset);
       await writer.query('BEGIN');
       let at = 0;
-      for (const part of PARTS) {
+      for (const part of parts) {
         const json = buffer.toString('utf8', at, at + precomputed.lengths[part]);
         at += precomputed.lengths[part];
-        if (json !== '[]') await writer.query(WRITES[part], [json]);
+        if (json !== '[]') await writer.query(data.target.writes[part], [json]);
       }
       await writer.query('COMMIT');
       events += page.length;

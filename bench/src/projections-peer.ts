@@ -8,16 +8,31 @@ import {
 } from '@event-driven-io/emmett-postgresql';
 import type { EventData, EventMetadata, RecordedEvent } from '@pledge-ledger/event-store';
 import { sqlPosition } from '@pledge-ledger/event-store';
-import { journalEntryFor, journalProjection, parseAccountCode, type JournalEntry } from '@pledge-ledger/read-models';
+import {
+  journalEntryFor,
+  journalProjection,
+  loanViewProjection,
+  parseAccountCode,
+  type JournalEntry,
+  type Projection,
+} from '@pledge-ledger/read-models';
 import type { Fen, LoanOriginated } from '@pledge-ledger/domain';
 import { Client } from 'pg';
 import { PG_URL, withSearchPath } from './environment';
 import { createEmmettSchema, dropEmmettFunctions, type EmmettHistory } from './emmett-history';
 import { JOURNAL_TABLES_DDL } from './projections-journal-tables';
+import {
+  LOAN_VIEW_COLUMNS,
+  LOAN_VIEW_DDL,
+  LOAN_VIEW_UPSERT_SET,
+  foldEvent,
+  foldedFromRow,
+  loanViewRow,
+} from './projections-loan-view-rows';
 
 /**
- * B4's peer for the journal: Emmett 0.42's own projection machinery rebuilding the same journal
- * from the Emmett copy of the history (emmett-history.ts), with our posting rules.
+ * B4's peers for the journal and the loan view: Emmett 0.42's own projection machinery rebuilding
+ * the same read models from the Emmett copy of the history (emmett-history.ts), with our code.
  *
  * `rebuildPostgreSQLProjections` (a `postgreSQLEventStoreConsumer` with one `postgreSQLProjector`,
  * `truncateOnStart`, stopping when no events are left) over a `postgreSQLProjection` whose handler
@@ -40,13 +55,23 @@ import { JOURNAL_TABLES_DDL } from './projections-journal-tables';
  * handler fills from `LoanOriginated`, bounded to LOAN_CACHE loans, with a read of journal_loans
  * on a miss: what a careful Emmett handler would do, since it is called once per event and cannot
  * look a batch's loans up at once as ours does.
+ *
+ * The loan view (`emmettLoanViewProjection`): the same machinery; per event the loan's row is read
+ * through the context, folded with our `foldLoanView` and upserted (the row's columns as ours
+ * writes them, projections-loan-view-rows.ts), into the loan view's own table with its indexes.
  */
 const PULL_BATCH = 2000;
 const LOAN_CACHE = 10_000;
-const PROJECTION_NAME = 'bench_journal';
 
 type LedgerEvent = Event<string, Record<string, unknown>, Record<string, unknown>>;
 type LedgerReadEvent = ReadEvent<LedgerEvent, PostgresReadEventMetadata>;
+type EmmettProjection = ReturnType<typeof postgreSQLProjection<LedgerEvent>>;
+
+/** The event types a projection of ours handles, as Emmett's `canHandle` lists them. */
+function handledTypes(projection: Projection): string[] {
+  if (projection.handles === 'all') throw new Error(`${projection.name} handles every event: list its types`);
+  return [...projection.handles];
+}
 
 /** Our RecordedEvent from an Emmett one: revisions count from 0, Emmett's stream positions from 1. */
 function recorded(event: LedgerReadEvent): RecordedEvent {
@@ -122,7 +147,7 @@ function entrySql(entry: JournalEntry): SQL {
 }
 
 /** The journal as an Emmett projection: our posting rules, Emmett's handler, context and transaction. */
-export function emmettJournalProjection() {
+export function emmettJournalProjection(): EmmettProjection {
   const enterprises = new Map<string, string>();
   const remember = (loanId: string, enterpriseId: string) => {
     if (enterprises.size >= LOAN_CACHE) enterprises.delete(enterprises.keys().next().value as string);
@@ -137,8 +162,8 @@ export function emmettJournalProjection() {
     if (rows[0]) remember(loanId, rows[0].enterprise_id);
   };
   return postgreSQLProjection<LedgerEvent>({
-    name: PROJECTION_NAME,
-    canHandle: [...journalProjection.handles],
+    name: 'bench_journal',
+    canHandle: handledTypes(journalProjection),
     init: async ({ context }) => {
       await context.execute.command(JOURNAL_TABLES_DDL.withIndexes as SQL);
     },
@@ -172,31 +197,72 @@ export function emmettJournalProjection() {
   });
 }
 
+/**
+ * The loan view as an Emmett projection: per event, the loan's row read through the handler's
+ * context, folded with our `foldLoanView` (projections-loan-view-rows.ts) and upserted, in
+ * Emmett's transaction with its checkpoint. The table is the loan view's own, with its indexes.
+ */
+export function emmettLoanViewProjection(): EmmettProjection {
+  const columns = LOAN_VIEW_COLUMNS.join(', ');
+  return postgreSQLProjection<LedgerEvent>({
+    name: 'bench_loan_view',
+    canHandle: handledTypes(loanViewProjection),
+    init: async ({ context }) => {
+      await context.execute.command(LOAN_VIEW_DDL.withIndexes as SQL);
+    },
+    truncate: async (context) => {
+      await context.execute.command(sql('TRUNCATE loan_view') as SQL);
+    },
+    handle: async (events, context) => {
+      for (const event of events as LedgerReadEvent[]) {
+        const { rows } = await context.execute.query<{
+          state: string;
+          asset_pledges: string;
+          enrolment: string | null;
+        }>(sql('SELECT state, asset_pledges, enrolment FROM loan_view WHERE loan_id = %L', String(event.data.loanId)));
+        const folded = foldEvent(rows[0] ? foldedFromRow(rows[0]) : null, recorded(event));
+        const row = folded && loanViewRow(folded);
+        if (!row) continue;
+        await context.execute.command(
+          sql(
+            `INSERT INTO loan_view (${columns}) VALUES %L ON CONFLICT (loan_id) DO UPDATE SET ${LOAN_VIEW_UPSERT_SET}`,
+            [LOAN_VIEW_COLUMNS.map((column) => row[column])],
+          ),
+        );
+      }
+    },
+  });
+}
+
 /** Emmett's processor and projection rows for the bench projection, in the copy's schema: a rebuild starts from nothing. */
-async function forgetProcessor(historySchema: string): Promise<void> {
+async function forgetProcessor(historySchema: string, name: string): Promise<void> {
   const client = new Client({ connectionString: PG_URL });
   await client.connect();
   try {
     await client.query(`DELETE FROM "${historySchema}".emt_processors WHERE processor_id = $1`, [
-      `emt:processor:projector:${PROJECTION_NAME}`,
+      `emt:processor:projector:${name}`,
     ]);
-    await client.query(`DELETE FROM "${historySchema}".emt_projections WHERE name = $1`, [PROJECTION_NAME]);
+    await client.query(`DELETE FROM "${historySchema}".emt_projections WHERE name = $1`, [name]);
   } finally {
     await client.end();
   }
 }
 
 /**
- * Rebuilds the journal with Emmett into `readSchema` (its tables) from the Emmett copy (its events,
- * processor checkpoints and registrations). Run inside `restoringPgTypeParsers`.
+ * Rebuilds `projection` with Emmett into `readSchema` (its tables) from the Emmett copy (its
+ * events, processor checkpoints and registrations). Run inside `restoringPgTypeParsers`.
  */
-export async function rebuildJournalWithEmmett(history: EmmettHistory, readSchema: string): Promise<void> {
+export async function rebuildWithEmmett(
+  history: EmmettHistory,
+  readSchema: string,
+  projection: EmmettProjection,
+): Promise<void> {
+  const name = projection.name!;
   // Emmett's functions exist only while it runs (emmett-history.ts says why).
   await createEmmettSchema(history.schema);
-  await forgetProcessor(history.schema);
+  await forgetProcessor(history.schema, name);
   // Unqualified names: the journal's tables in the read schema, Emmett's own in the copy's.
   const connectionString = withSearchPath(PG_URL, `${readSchema},${history.schema}`);
-  const projection = emmettJournalProjection();
   // The consumer settles its processors' pages with Promise.allSettled and stops quietly when one
   // fails: the first failure is kept here and raised once the consumer has stopped.
   let failure: unknown = null;
@@ -221,7 +287,7 @@ export async function rebuildJournalWithEmmett(history: EmmettHistory, readSchem
     await consumer.start();
   } finally {
     await consumer.close();
-    await forgetProcessor(history.schema);
+    await forgetProcessor(history.schema, name);
     await dropEmmettFunctions(history.schema);
   }
   if (failure !== null) throw failure;

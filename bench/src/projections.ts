@@ -10,14 +10,15 @@
  *   LEDGER_BENCH_FRESH=1          generate the history again even when it is cached
  *   LEDGER_BENCH_ONLY=loan-view,journal   rebuild only these projections
  *   LEDGER_BENCH_ONLY=journal,emmett-journal,ceiling-journal   the journal, its peer and its ceiling
+ *   LEDGER_BENCH_ONLY=loan-view,emmett-loan-view,ceiling-loan-view   the same for the loan view
  *
  * After ours, in the same process and on the same database, one after the other, the journal's
- * peer and ceiling, each into a fresh schema of its own: `emmett-journal`, Emmett's projection
- * machinery rebuilding the same journal with our posting rules from an Emmett copy of the history
- * (projections-peer.ts, emmett-history.ts), and `ceiling-journal`, PostgreSQL reading the same
- * pages and writing the same rows with no projection logic (projections-ceiling.ts). Their events/s
- * and peak memory are printed next to ours with the ratios, and their books are checked to be
- * ours once they are done (projections-journal-compare.ts).
+ * and the loan view's peers and ceilings, each into a fresh schema of its own: `emmett-<name>`,
+ * Emmett's projection machinery rebuilding the same read model with our code (posting rules,
+ * loan fold) from an Emmett copy of the history (projections-peer.ts, emmett-history.ts), and
+ * `ceiling-<name>`, PostgreSQL reading the same pages and writing the same rows with no projection
+ * logic (projections-ceiling.ts). Their events/s and peak memory are printed next to ours with the
+ * ratios, and what they wrote is checked to be what ours wrote (projections-compare.ts).
  *
  * The projection lag while commands run is measured by B2 (npm run bench:http), against the API.
  */
@@ -45,9 +46,22 @@ import { ratio, round, table } from './measure';
 import { MemorySampler } from './memory-sampler';
 import { cachedEmmettHistory, type EmmettHistory } from './emmett-history';
 import { cachedHistory } from './projection-history';
-import { createCeilingTables, discardPrecomputed, precomputeJournalRows, runCeiling } from './projections-ceiling';
-import { compareJournals, describeComparison, type JournalComparison } from './projections-journal-compare';
-import { rebuildJournalWithEmmett } from './projections-peer';
+import {
+  createCeilingTables,
+  discardPrecomputed,
+  journalCeiling,
+  loanViewCeiling,
+  precomputeRows,
+  runCeiling,
+} from './projections-ceiling';
+import {
+  JOURNAL_COMPARED,
+  LOAN_VIEW_COMPARED,
+  compareReadModels,
+  describeComparison,
+  type Comparison,
+} from './projections-compare';
+import { emmettJournalProjection, emmettLoanViewProjection, rebuildWithEmmett } from './projections-peer';
 import { restoringPgTypeParsers } from './projections-pg-types';
 
 const log = (line: string): void => console.log(line);
@@ -62,9 +76,11 @@ interface ProjectionFigures {
   readonly peakHeapMiB: number;
 }
 
-/** A contender for the journal next to ours: the peer (Emmett) or the ceiling (PostgreSQL alone). */
-interface JournalContender {
+/** A contender next to one of our projections: its peer (Emmett) or its ceiling (PostgreSQL alone). */
+interface Contender {
   readonly contender: string;
+  /** Our projection it is set against. */
+  readonly projection: string;
   readonly description: string;
   readonly events: number;
   readonly seconds: number;
@@ -75,8 +91,25 @@ interface JournalContender {
   readonly preparedSeconds: number | null;
 }
 
-const EMMETT_JOURNAL = 'emmett-journal';
-const CEILING_JOURNAL = 'ceiling-journal';
+/** The projections that have a peer and a ceiling, and what makes and checks them. */
+const COMPARED = [
+  {
+    projection: 'journal',
+    peer: 'emmett-journal',
+    ceiling: 'ceiling-journal',
+    emmett: emmettJournalProjection,
+    ceilingTarget: journalCeiling,
+    compared: JOURNAL_COMPARED,
+  },
+  {
+    projection: 'loan-view',
+    peer: 'emmett-loan-view',
+    ceiling: 'ceiling-loan-view',
+    emmett: emmettLoanViewProjection,
+    ceilingTarget: loanViewCeiling,
+    compared: LOAN_VIEW_COMPARED,
+  },
+] as const;
 
 async function createSchema(schema: string): Promise<void> {
   const client = new Client({ connectionString: PG_URL });
@@ -150,8 +183,8 @@ async function main(): Promise<void> {
   await createSchema(readSchema);
   const schemas = [readSchema];
   const figures: ProjectionFigures[] = [];
-  const contenders: JournalContender[] = [];
-  const checks: Record<string, JournalComparison> = {};
+  const contenders: Contender[] = [];
+  const checks: Record<string, Comparison> = {};
   let overall = { peakRssMiB: 0, peakHeapMiB: 0 };
   let wholeSeconds = 0;
   memory.start(100);
@@ -195,52 +228,61 @@ async function main(): Promise<void> {
     }
     wholeSeconds = (Date.now() - started) / 1000;
 
-    if (selected(EMMETT_JOURNAL)) {
+    const peers = COMPARED.filter((c) => selected(c.peer));
+    if (peers.length > 0) {
       // Every Emmett call of the run inside one restore: its pg type parsers must not outlive it.
       await restoringPgTypeParsers(async () => {
         const emmettHistory: EmmettHistory = await cachedEmmettHistory(history, log);
-        const peerSchema = freshSchemaName('bench_proj_emmett');
-        await createSchema(peerSchema);
-        schemas.push(peerSchema);
-        const figure = await timed(memory, async () => {
-          await rebuildJournalWithEmmett(emmettHistory, peerSchema);
-          return emmettHistory.events;
-        });
-        contenders.push({
-          contender: EMMETT_JOURNAL,
-          description:
-            'Emmett 0.42 rebuildPostgreSQLProjections, postgreSQLProjection with our posting rules, pages of 2,000',
-          ...figure,
-          preparedSeconds: emmettHistory.copiedSeconds,
-        });
-        log(
-          `  ${EMMETT_JOURNAL}: ${figure.events} events in ${figure.seconds} s, ${figure.eventsPerSecond} events/s, peak RSS ${figure.peakRssMiB} MiB`,
-        );
-        if (names.includes('journal')) checks[EMMETT_JOURNAL] = await compareJournals(readSchema, peerSchema);
+        for (const compared of peers) {
+          const peerSchema = freshSchemaName('bench_proj_emmett');
+          await createSchema(peerSchema);
+          schemas.push(peerSchema);
+          const figure = await timed(memory, async () => {
+            await rebuildWithEmmett(emmettHistory, peerSchema, compared.emmett());
+            return emmettHistory.events;
+          });
+          contenders.push({
+            contender: compared.peer,
+            projection: compared.projection,
+            description: `Emmett 0.42 rebuildPostgreSQLProjections, a postgreSQLProjection with our ${compared.projection} code, pages of 2,000`,
+            ...figure,
+            preparedSeconds: emmettHistory.copiedSeconds,
+          });
+          log(
+            `  ${compared.peer}: ${figure.events} events in ${figure.seconds} s, ${figure.eventsPerSecond} events/s, peak RSS ${figure.peakRssMiB} MiB`,
+          );
+          if (names.includes(compared.projection))
+            checks[compared.peer] = await compareReadModels(compared.compared, readSchema, peerSchema);
+        }
       });
     }
 
-    if (selected(CEILING_JOURNAL)) {
-      log(`  ${CEILING_JOURNAL}: computing the journal's rows before the clock`);
-      const data = await precomputeJournalRows(history);
+    for (const compared of COMPARED.filter((c) => selected(c.ceiling))) {
+      log(`  ${compared.ceiling}: computing the rows before the clock`);
+      const target = compared.ceilingTarget();
+      const data = await precomputeRows(history, target);
       try {
         const ceilingSchema = freshSchemaName('bench_proj_ceiling');
         await createSchema(ceilingSchema);
         schemas.push(ceilingSchema);
-        await createCeilingTables(ceilingSchema);
+        await createCeilingTables(ceilingSchema, target);
         const figure = await timed(memory, () => runCeiling(history, data, ceilingSchema));
         contenders.push({
-          contender: CEILING_JOURNAL,
-          description:
-            'the same pages read and the same rows written (precomputed), multi-row INSERTs, one transaction per 2,000 events',
+          contender: compared.ceiling,
+          projection: compared.projection,
+          description: `the same pages read and the same ${compared.projection} rows written (precomputed), one transaction per 2,000 events`,
           ...figure,
           preparedSeconds: data.precomputeSeconds,
         });
+        const rows = Object.entries(target.counts)
+          .map(([part, count]) => `${count} ${part}`)
+          .join(', ');
         log(
-          `  ${CEILING_JOURNAL}: ${figure.events} events in ${figure.seconds} s, ${figure.eventsPerSecond} events/s, peak RSS ${figure.peakRssMiB} MiB ` +
-            `(${data.entries} entries, ${data.lines} lines computed in ${data.precomputeSeconds} s before)`,
+          `  ${compared.ceiling}: ${figure.events} events in ${figure.seconds} s, ${figure.eventsPerSecond} events/s, peak RSS ${figure.peakRssMiB} MiB ` +
+            `(rows written: ${rows}; computed in ${data.precomputeSeconds} s before)`,
         );
-        if (names.includes('journal')) checks[CEILING_JOURNAL] = await compareJournals(readSchema, ceilingSchema);
+        if (names.includes(compared.projection))
+          checks[compared.ceiling] = await compareReadModels(compared.compared, readSchema, ceilingSchema);
       } finally {
         discardPrecomputed(data);
       }
@@ -270,35 +312,41 @@ async function main(): Promise<void> {
       `${whole.projectedEventsPerSecond} projected events/s; peak RSS ${whole.peakRssMiB} MiB, heap ${whole.peakHeapMiB} MiB`,
   );
   log(`RSS at ${marks.map((m) => `${m.fraction * 100} %: ${m.rssMiB} MiB (heap ${m.heapMiB})`).join(', ')}`);
-  const ours = figures.find((f) => f.projection === 'journal');
-  const journal = [
-    ...(ours
-      ? [
-          {
-            contender: 'journal (ours)',
-            events: ours.events,
-            seconds: ours.seconds,
-            eventsPerSecond: ours.eventsPerSecond,
-            peakRssMiB: ours.peakRssMiB,
-            peakHeapMiB: ours.peakHeapMiB,
-          },
-        ]
-      : []),
-    ...contenders,
-  ];
-  const ratios = {
-    oursPerPeer: ratio(ours?.eventsPerSecond, contenders.find((c) => c.contender === EMMETT_JOURNAL)?.eventsPerSecond),
-    oursPerCeiling: ratio(
-      ours?.eventsPerSecond,
-      contenders.find((c) => c.contender === CEILING_JOURNAL)?.eventsPerSecond,
-    ),
-  };
-  if (contenders.length > 0) {
+  // Each projection with a peer or a ceiling: ours first, then them, with ours / theirs.
+  const comparisons = COMPARED.map((compared) => {
+    const ours = figures.find((f) => f.projection === compared.projection);
+    const theirs = contenders.filter((c) => c.projection === compared.projection);
+    return {
+      projection: compared.projection,
+      contenders: [
+        ...(ours
+          ? [
+              {
+                contender: `${compared.projection} (ours)`,
+                events: ours.events,
+                seconds: ours.seconds,
+                eventsPerSecond: ours.eventsPerSecond,
+                peakRssMiB: ours.peakRssMiB,
+                peakHeapMiB: ours.peakHeapMiB,
+              },
+            ]
+          : []),
+        ...theirs,
+      ],
+      oursPerPeer: ratio(ours?.eventsPerSecond, theirs.find((c) => c.contender === compared.peer)?.eventsPerSecond),
+      oursPerCeiling: ratio(
+        ours?.eventsPerSecond,
+        theirs.find((c) => c.contender === compared.ceiling)?.eventsPerSecond,
+      ),
+    };
+  }).filter((comparison) => comparison.contenders.some((c) => !c.contender.endsWith('(ours)')));
+  for (const comparison of comparisons) {
+    const ours = figures.find((f) => f.projection === comparison.projection);
     log(
-      '\njournal next to its peer and ceiling\n' +
+      `\n${comparison.projection} next to its peer and ceiling\n` +
         table(
           ['contender', 'events', 'seconds', 'events/s', 'peak RSS MiB', 'peak heap MiB', 'ours / this'],
-          journal.map((c) => [
+          comparison.contenders.map((c) => [
             c.contender,
             c.events,
             c.seconds,
@@ -309,9 +357,9 @@ async function main(): Promise<void> {
           ]),
         ),
     );
-    log(`ours/peer ${ratios.oursPerPeer ?? '-'}, ours/ceiling ${ratios.oursPerCeiling ?? '-'}`);
-    for (const [name, check] of Object.entries(checks)) log(describeComparison(name, check));
+    log(`ours/peer ${comparison.oursPerPeer ?? '-'}, ours/ceiling ${comparison.oursPerCeiling ?? '-'}`);
   }
+  for (const [name, check] of Object.entries(checks)) log(describeComparison(name, check));
   const loadAverageAtEnd = os.loadavg().map((load) => round(load, 2));
   log(`load average at end: ${loadAverageAtEnd.join(' ')}`);
   const report = {
@@ -323,13 +371,13 @@ async function main(): Promise<void> {
     whole,
     memoryAtProgress: marks.map(({ fraction, rssMiB, heapMiB }) => ({ fraction, rssMiB, heapMiB })),
     memorySamples: memory.samples,
-    journal: { contenders: journal, ratios, checks },
+    peersAndCeilings: { comparisons, checks },
     target: { eventsPerSecond: 20000 },
     loadAverageAtEnd,
   };
   log(`\nwrote ${writeResults('projections', report)}`);
   if (Object.values(checks).some((check) => !check.same)) {
-    console.error('a journal contender does not hold the same books as ours');
+    console.error('a peer or a ceiling does not hold the same read model as ours');
     process.exitCode = 1;
   }
 }
