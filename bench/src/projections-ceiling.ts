@@ -25,11 +25,11 @@ import {
 } from './projections-loan-view-rows';
 
 /**
- * B4's ceiling for the journal: what PostgreSQL itself takes to move the journal rebuild's data,
- * with no projection logic at all. The most any rebuild of the journal can do on this machine and
- * database.
+ * B4's ceilings for the journal and the loan view: what PostgreSQL itself takes to move a
+ * rebuild's data, with no projection logic at all. The most any rebuild of that read model can do
+ * on this machine and database.
  *
- * Exactly:
+ * Exactly, for the journal (the loan view: below):
  *  - Before the clock: the whole history is read (our store, pages of REBUILD_BATCH_SIZE = 2,000
  *    events, the pages our rebuild reads) and, per page, the rows our journal writes for it are
  *    computed with our posting rules and serialised as the JSON our rebuild sends: the entries,
@@ -49,6 +49,11 @@ import {
  *    No checkpoint, no lookup, no posting rule, no conflict check on entries or lines.
  * The file's read-back (from the page cache) is the only work inside the clock that a rebuild
  * would not do.
+ *
+ * The loan view the same way, with one part: per page, the rows of the loans the page touches, as
+ * ours writes them after the page (folded with our `foldLoanView`), upserted by one multi-row
+ * `INSERT ... ON CONFLICT (loan_id) DO UPDATE` into `loan_view` with its primary key only. No read
+ * of the stored rows, no decoding or encoding of the loans' states inside the clock.
  */
 const BATCH = REBUILD_BATCH_SIZE;
 const READ_SQL = (schema: string) =>
