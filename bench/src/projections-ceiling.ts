@@ -70,6 +70,8 @@ export interface CeilingTarget {
   rowsOf(page: readonly RecordedEvent[]): Record<string, readonly object[]>;
   /** Rows written per part, for the log. */
   readonly counts: Record<string, number>;
+  /** Forgets what `rowsOf` kept between pages, once every page is computed. */
+  release(): void;
 }
 
 interface PrecomputedPage {
@@ -105,6 +107,10 @@ export function journalCeiling(): CeilingTarget {
                  ON CONFLICT (account) DO UPDATE SET debit_total = excluded.debit_total, credit_total = excluded.credit_total`,
     },
     counts,
+    release() {
+      enterprises.clear();
+      totals.clear();
+    },
     rowsOf(page) {
       const rows: Record<keyof typeof counts, object[]> = { loans: [], entries: [], lines: [], balances: [] };
       const touched = new Set<string>();
@@ -184,6 +190,9 @@ export function loanViewCeiling(): CeilingTarget {
               ON CONFLICT (loan_id) DO UPDATE SET ${LOAN_VIEW_UPSERT_SET}`,
     },
     counts,
+    release() {
+      loans.clear();
+    },
     rowsOf(page) {
       const folded = new Map<string, FoldedLoan | null>();
       for (const event of page) {
@@ -246,6 +255,7 @@ export async function precomputeRows(history: History, target: CeilingTarget): P
       events += page.length;
     }
   } finally {
+    target.release();
     closeSync(fd);
     await store.close();
   }

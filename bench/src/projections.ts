@@ -62,6 +62,7 @@ import {
   type Comparison,
 } from './projections-compare';
 import { emmettJournalProjection, emmettLoanViewProjection, rebuildWithEmmett } from './projections-peer';
+import { collectGarbage } from './projections-gc';
 import { restoringPgTypeParsers } from './projections-pg-types';
 
 const log = (line: string): void => console.log(line);
@@ -121,8 +122,9 @@ async function createSchema(schema: string): Promise<void> {
   }
 }
 
-/** Times `work` with the memory peaks reset before it. */
+/** Times `work`, its memory peaks from a collected heap. */
 async function timed(memory: MemorySampler, work: () => Promise<number>) {
+  collectGarbage();
   memory.resetPeaks();
   const began = Date.now();
   const events = await work();
@@ -198,6 +200,7 @@ async function main(): Promise<void> {
       try {
         const projector = new Projector(store, readStore, readModelProjections);
         for (const name of names) {
+          collectGarbage();
           memory.resetPeaks();
           const began = Date.now();
           const [result] = await projector.rebuild(name);
