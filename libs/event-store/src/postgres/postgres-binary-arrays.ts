@@ -15,28 +15,33 @@ export const JSON_OID = 114;
 const INT4_OID = 23;
 const HEADER_BYTES = 20;
 
-/** A `text[]` or `json[]` of UTF-8 strings, one per item; NUL characters must have been refused before. */
+/**
+ * A `text[]` or `json[]` of UTF-8 strings, one per item; NUL characters must have been refused
+ * before. One pass: the buffer is sized for the most bytes the texts can take (3 per UTF-16 code
+ * unit), each text written straight after a placeholder for its length, which is then filled in,
+ * instead of measuring every text first (a second call into the runtime per element).
+ */
 export function binaryTextArray<Item>(
   oid: typeof TEXT_OID | typeof JSON_OID,
   items: readonly Item[],
   textOf: (item: Item) => string,
 ): Buffer {
   const texts = new Array<string>(items.length);
-  const lengths = new Array<number>(items.length);
   let size = HEADER_BYTES;
   for (let i = 0; i < items.length; i++) {
     const text = textOf(items[i]);
     texts[i] = text;
-    lengths[i] = Buffer.byteLength(text, 'utf8');
-    size += 4 + lengths[i];
+    size += 4 + 3 * text.length;
   }
   const buffer = Buffer.allocUnsafe(size);
   let offset = writeHeader(buffer, oid, items.length);
-  for (let i = 0; i < texts.length; i++) {
-    offset = buffer.writeInt32BE(lengths[i], offset);
-    offset += buffer.write(texts[i], offset, lengths[i], 'utf8');
+  for (const text of texts) {
+    const lengthAt = offset;
+    const bytes = buffer.write(text, lengthAt + 4, 'utf8');
+    buffer.writeInt32BE(bytes, lengthAt);
+    offset = lengthAt + 4 + bytes;
   }
-  return buffer;
+  return buffer.subarray(0, offset);
 }
 
 /** An `int[]` (int4) of the given integers. */
