@@ -72,6 +72,20 @@ describe('appendedDigest', () => {
     expect(appendedDigest('loan-1', 'Other', data, meta)).not.toBe(base);
   });
 
+  it('orders the keys of objects that share a shape, or only a first key, each by its own keys', () => {
+    const shapes = [
+      { b: 1, a: 2, c: 3 },
+      { b: 4, a: 5, c: 6 },
+      { b: 7, c: 8, a: 9 },
+      { b: 1, a: 2 },
+      { b: 1, a: 2, c: 3, d: { z: 1, y: 2 } },
+      Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${99 - i}`, i])),
+    ];
+    for (const shape of [...shapes, ...shapes]) {
+      expect(canonicalText(shape)).toBe(canonicalJson(shape));
+    }
+  });
+
   it('throws what JSON.stringify throws, and has no text for what has no JSON form', () => {
     const cycle: Record<string, unknown> = { a: 1 };
     cycle.self = { back: cycle };

@@ -67,17 +67,46 @@ function canonicallyOrdered(value: unknown, depth: number): unknown {
     if (keys[i] === '__proto__' || (isDigit(keys[i].charCodeAt(0)) && INDEX_LIKE.test(keys[i]))) return NOT_PLAIN;
     if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
   }
-  if (!sorted) keys.sort();
+  const ordered = sorted ? keys : sortedKeys(keys);
   const copy: Record<string, unknown> = {};
   let changed = !sorted;
-  for (const key of keys) {
+  for (const key of ordered) {
     const item = record[key];
-    const ordered = canonicallyOrdered(item, depth + 1);
-    if (ordered === NOT_PLAIN) return NOT_PLAIN;
-    if (ordered !== item) changed = true;
-    copy[key] = ordered;
+    const orderedItem = canonicallyOrdered(item, depth + 1);
+    if (orderedItem === NOT_PLAIN) return NOT_PLAIN;
+    if (orderedItem !== item) changed = true;
+    copy[key] = orderedItem;
   }
   return changed ? copy : value;
+}
+
+/**
+ * Key orders already sorted, by their first key: the objects of one shape (every event of a type)
+ * enumerate the same keys in the same order, and sorting them again for each event cost about as
+ * much as copying the object. Checked key by key before use; forgotten wholesale when full; only
+ * for objects of up to MAX_CACHED_KEYS keys, so what it holds stays small.
+ */
+const SORTED_BY_FIRST_KEY = new Map<
+  string,
+  { readonly found: readonly string[]; readonly sorted: readonly string[] }
+>();
+const MAX_SORTED_SHAPES = 1000;
+const MAX_CACHED_KEYS = 64;
+
+function sortedKeys(keys: readonly string[]): readonly string[] {
+  if (keys.length > MAX_CACHED_KEYS) return [...keys].sort();
+  const known = SORTED_BY_FIRST_KEY.get(keys[0]);
+  if (known !== undefined && sameKeys(known.found, keys)) return known.sorted;
+  const sorted = [...keys].sort();
+  if (SORTED_BY_FIRST_KEY.size >= MAX_SORTED_SHAPES) SORTED_BY_FIRST_KEY.clear();
+  SORTED_BY_FIRST_KEY.set(keys[0], { found: keys, sorted });
+  return sorted;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isDigit(code: number): boolean {
