@@ -11,9 +11,8 @@ import type { PostgresEventStore as EmmettEventStore } from '@event-driven-io/em
 import { loanDecider } from '@pledge-ledger/domain';
 import type { LoanEvent, LoanState } from '@pledge-ledger/domain';
 import type { RecordedEvent } from '@pledge-ledger/event-store';
-import { Client } from 'pg';
 import { analyzeTables } from './aggregate-analyze';
-import { PG_URL, freshSchemaName } from './environment';
+import { freshEmmettDatabase } from './emmett-database';
 
 /** How Emmett sees a loan event: its type and data, plus the metadata it stores beside them. */
 type StoredLoanEvent = EmmettEvent<string, Record<string, unknown>, Record<string, unknown>>;
@@ -38,25 +37,15 @@ export interface EmmettLoans {
   close(): Promise<void>;
 }
 
-/**
- * Emmett 0.42's PostgreSQL event store in a fresh database of its own on the same server (same
- * PostgreSQL, same settings, same shared buffers and WAL as our store's schema). Not a fresh
- * schema as in B1: Emmett's migration creates its functions only `IF NOT EXISTS (SELECT 1 FROM
- * pg_proc WHERE proname = 'emt_add_partition')`, a check blind to schemas, so in a fresh schema it
- * creates none whenever another schema of the database already has them (B4 keeps its Emmett
- * history in one) and then fails with `function emt_add_partition(unknown) does not exist`.
- */
+/** Emmett 0.42's PostgreSQL event store in a fresh database of its own on the same server (emmett-database.ts says why). */
 export async function openEmmettLoans(): Promise<EmmettLoans> {
-  const database = freshSchemaName('bench_aggregate_emmett');
-  await adminQuery(`CREATE DATABASE "${database}"`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${database}`;
-  const store: EmmettEventStore = getPostgreSQLEventStore(url.toString());
+  const { name: database, url, drop } = await freshEmmettDatabase('bench_aggregate_emmett');
+  const store: EmmettEventStore = getPostgreSQLEventStore(url);
   try {
     await store.schema.migrate();
   } catch (error) {
     await store.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await drop();
     throw error;
   }
   return {
@@ -81,21 +70,10 @@ export async function openEmmettLoans(): Promise<EmmettLoans> {
     },
     readStream: async (streamId) => (await store.readStream<StoredLoanEvent>(streamId)).events,
     fold: (events) => events.reduce(evolve, initialState()),
-    analyze: () => analyzeTables(['public.emt_messages'], url.toString()),
+    analyze: () => analyzeTables(['public.emt_messages'], url),
     close: async () => {
       await store.close();
-      await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await drop();
     },
   };
-}
-
-/** A statement on the benchmark's own database (CREATE and DROP DATABASE cannot run in the one dropped). */
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

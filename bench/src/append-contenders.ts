@@ -8,7 +8,8 @@ import type { PostgresEventStore as EmmettEventStore } from '@event-driven-io/em
 import { PostgresEventStore, SqliteEventStore } from '@pledge-ledger/event-store';
 import type { NewEvent } from '@pledge-ledger/event-store';
 import { Pool } from 'pg';
-import { PG_URL, dropSchema, freshSchemaName, withSearchPath } from './environment';
+import { freshEmmettDatabase } from './emmett-database';
+import { PG_URL, dropSchema, freshSchemaName } from './environment';
 
 /**
  * One way of appending events, opened on storage of its own (a fresh schema, a fresh file).
@@ -44,11 +45,15 @@ export const oursPostgres: ContenderFactory = async () => {
 
 /** The peer: Emmett's PostgreSQL event store with its default pool, an expected version per append. */
 export const emmettPostgres: ContenderFactory = async () => {
-  const schema = freshSchemaName('bench_emmett');
-  await createSchema(schema);
-  // Emmett writes to the current schema: search_path gives it a fresh one like the others.
-  const store: EmmettEventStore = getPostgreSQLEventStore(withSearchPath(PG_URL, schema));
-  await store.schema.migrate();
+  const database = await freshEmmettDatabase('bench_emmett');
+  const store: EmmettEventStore = getPostgreSQLEventStore(database.url);
+  try {
+    await store.schema.migrate();
+  } catch (error) {
+    await store.close();
+    await database.drop();
+    throw error;
+  }
   return {
     name: 'emmett-postgres',
     description: 'Emmett 0.42 getPostgreSQLEventStore (default pool), expected stream version per append',
@@ -62,7 +67,7 @@ export const emmettPostgres: ContenderFactory = async () => {
     },
     close: async () => {
       await store.close();
-      await dropSchema(schema);
+      await database.drop();
     },
   };
 };

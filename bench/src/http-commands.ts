@@ -38,9 +38,9 @@ import {
   machineInfo,
   numberSetting,
   selected,
-  withSearchPath,
   writeResults,
 } from './environment';
+import { freshEmmettDatabase } from './emmett-database';
 import { HttpClient } from './http-client';
 import { PEER_BANK_ID, peerLoanId } from './http-peer-loans';
 import { startApi, type ApiProcess } from './ledger-api-process';
@@ -266,8 +266,8 @@ async function runScript(script: string, env: Record<string, string>): Promise<v
   if (code !== 0) throw new Error(`${path.basename(script)} exited with ${code}:\n${output}`);
 }
 
-async function countRows(sql: string): Promise<number> {
-  const client = new Client({ connectionString: PG_URL });
+async function countRows(sql: string, url = PG_URL): Promise<number> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ count: string }>(sql);
@@ -280,18 +280,16 @@ async function countRows(sql: string): Promise<number> {
 /**
  * The peer: the same repayments against http-peer-server.ts (Fastify, jsonwebtoken, Emmett's
  * CommandHandler on its PostgreSQL store, our Loan decider) in a process of its own, its loans
- * written straight into Emmett's store in a fresh schema by http-peer-setup.ts.
+ * written straight into Emmett's store, in a fresh database of its own, by http-peer-setup.ts.
  */
 async function peerContender(settings: Settings): Promise<Figures> {
-  const schema = freshSchemaName('bench_http_emmett');
-  await createSchemas([schema]);
-  // Emmett writes to the current schema: search_path gives it the fresh one.
-  const url = withSearchPath(PG_URL, schema);
+  const database = await freshEmmettDatabase('bench_http_emmett');
+  const url = database.url;
   let server: ApiProcess | undefined;
   let client: HttpClient | undefined;
   try {
     const setupStarted = Date.now();
-    await runScript(PEER_SETUP, { PEER_PG_URL: PG_URL, PEER_SCHEMA: schema, PEER_LOANS: String(settings.loans) });
+    await runScript(PEER_SETUP, { PEER_PG_URL: url, PEER_LOANS: String(settings.loans) });
     const setupSeconds = round((Date.now() - setupStarted) / 1000, 1);
     log(`  ${settings.loans} loans written into Emmett's store in ${setupSeconds} s`);
     const secret = benchSecret();
@@ -308,7 +306,8 @@ async function peerContender(settings: Settings): Promise<Figures> {
       settings,
     );
     const rows = await countRows(
-      `SELECT count(*) FROM "${schema}".emt_messages WHERE message_type = 'RepaymentReceived'`,
+      `SELECT count(*) FROM public.emt_messages WHERE message_type = 'RepaymentReceived'`,
+      url,
     );
     return {
       contender: 'http-emmett',
@@ -327,7 +326,7 @@ async function peerContender(settings: Settings): Promise<Figures> {
   } finally {
     client?.close();
     await server?.stop();
-    await dropSchema(schema);
+    await database.drop();
   }
 }
 

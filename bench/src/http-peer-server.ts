@@ -12,7 +12,7 @@
  * Emmett has no idempotency built in: the Idempotency-Key header is ignored, so this server does
  * less work per command than ours (no idempotency reservation and completion writes).
  *
- *   PEER_PG_URL       Emmett's store (its schema chosen by search_path in the URL; migrated by http-peer-setup.ts)
+ *   PEER_PG_URL       Emmett's store: a database of its own (emmett-database.ts), migrated by http-peer-setup.ts
  *   PEER_JWT_SECRET   the HS256 secret the bank's token is signed with
  *   PEER_POOL_SIZE    optional: a node-postgres Pool of this many connections handed to Emmett
  *                     instead of its default one (node-postgres' default size, 10)
