@@ -9,6 +9,8 @@ import {
   loanViewProjection,
   parseAccountCode,
   projectionHandles,
+  foldLoanEvent,
+  foldedLoanFromRow,
 } from '@pledge-ledger/read-models';
 import { Client } from 'pg';
 import { PG_URL, withSearchPath } from './environment';
@@ -17,8 +19,6 @@ import { JOURNAL_TABLES_DDL } from './projections-journal-tables';
 import {
   LOAN_VIEW_DDL,
   LOAN_VIEW_UPSERT_SET,
-  foldEvent,
-  foldedFromRow,
   loanViewRow,
   type FoldedLoan,
   type LoanViewRow,
@@ -202,10 +202,10 @@ export function loanViewCeiling(): CeilingTarget {
         if (loan === undefined) {
           const stored = loans.get(id);
           loan = stored
-            ? foldedFromRow({ ...stored, state: stored.state!, asset_pledges: stored.asset_pledges! })
+            ? foldedLoanFromRow({ ...stored, state: stored.state!, asset_pledges: stored.asset_pledges! })
             : null;
         }
-        folded.set(id, foldEvent(loan, event));
+        folded.set(id, foldLoanEvent(loan, event));
       }
       const rows: LoanViewRow[] = [];
       for (const loan of folded.values()) {

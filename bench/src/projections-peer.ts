@@ -15,20 +15,15 @@ import {
   parseAccountCode,
   type JournalEntry,
   type Projection,
+  foldLoanEvent,
+  foldedLoanFromRow,
 } from '@pledge-ledger/read-models';
 import type { Fen, LoanOriginated } from '@pledge-ledger/domain';
 import { Client } from 'pg';
 import { PG_URL, withSearchPath } from './environment';
 import { createEmmettSchema, dropEmmettFunctions, type EmmettHistory } from './emmett-history';
 import { JOURNAL_TABLES_DDL } from './projections-journal-tables';
-import {
-  LOAN_VIEW_COLUMNS,
-  LOAN_VIEW_DDL,
-  LOAN_VIEW_UPSERT_SET,
-  foldEvent,
-  foldedFromRow,
-  loanViewRow,
-} from './projections-loan-view-rows';
+import { LOAN_VIEW_COLUMNS, LOAN_VIEW_DDL, LOAN_VIEW_UPSERT_SET, loanViewRow } from './projections-loan-view-rows';
 
 /**
  * B4's peers for the journal and the loan view: Emmett 0.42's own projection machinery rebuilding
@@ -220,7 +215,7 @@ export function emmettLoanViewProjection(): EmmettProjection {
           asset_pledges: string;
           enrolment: string | null;
         }>(sql('SELECT state, asset_pledges, enrolment FROM loan_view WHERE loan_id = %L', String(event.data.loanId)));
-        const folded = foldEvent(rows[0] ? foldedFromRow(rows[0]) : null, recorded(event));
+        const folded = foldLoanEvent(rows[0] ? foldedLoanFromRow(rows[0]) : null, recorded(event));
         const row = folded && loanViewRow(folded);
         if (!row) continue;
         await context.execute.command(

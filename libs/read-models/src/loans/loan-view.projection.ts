@@ -33,7 +33,8 @@ export interface Enrolment {
   readonly coverReleasedOn: string | null;
 }
 
-interface LoanRecord {
+/** A loan_view row as the projection writes it. */
+export interface LoanViewRecord {
   loan_id: string;
   bank_id: string;
   enterprise_id: string;
@@ -49,7 +50,8 @@ interface LoanRecord {
   enrolment: string | null;
 }
 
-interface Folded {
+/** One loan as the projection folds it: the domain's state, its pledges and its enrolment. */
+export interface FoldedLoan {
   state: LoanState;
   pledges: AssetPledge[];
   enrolment: Enrolment | null;
@@ -88,12 +90,12 @@ function newPledge(assetId: string, registrationNumber: string): AssetPledge {
   };
 }
 
-function updatePledge(folded: Folded, assetId: string, change: Partial<AssetPledge>): void {
+function updatePledge(folded: FoldedLoan, assetId: string, change: Partial<AssetPledge>): void {
   folded.pledges = folded.pledges.map((pledge) => (pledge.assetId === assetId ? { ...pledge, ...change } : pledge));
 }
 
 /** Folds one event into the loan's state and what the loan view keeps beside it. */
-export function foldLoanView(folded: Folded, event: RecordedEvent): void {
+export function foldLoanView(folded: FoldedLoan, event: RecordedEvent): void {
   const data = event.data as Record<string, never>;
   if (isLoanEvent(event)) {
     folded.state = evolveLoanFromRecord(folded.state, event);
@@ -155,7 +157,8 @@ function nextDueDate(state: LoanState, lastRepaymentDate: string | null): string
   return position?.nextInstalment?.dueDate ?? null;
 }
 
-function toRecord(folded: Folded): LoanRecord | null {
+/** The row of a folded loan; null while the loan has not been originated. */
+export function loanViewRecord(folded: FoldedLoan): LoanViewRecord | null {
   const { state } = folded;
   if (state.status === 'none') return null;
   const repayments = 'servicing' in state ? state.servicing.repayments : [];
@@ -175,6 +178,28 @@ function toRecord(folded: Folded): LoanRecord | null {
     asset_pledges: JSON.stringify(folded.pledges),
     enrolment: folded.enrolment ? JSON.stringify(folded.enrolment) : null,
   };
+}
+
+/** A stored loan_view row, folded back: what the next events are folded onto. */
+export function foldedLoanFromRow(row: Readonly<Record<string, unknown>>): FoldedLoan {
+  return {
+    state: decodeState<LoanState>(String(row.state)),
+    pledges: JSON.parse(String(row.asset_pledges)) as AssetPledge[],
+    enrolment: row.enrolment === null ? null : (JSON.parse(String(row.enrolment)) as Enrolment),
+  };
+}
+
+/**
+ * Folds one event into a loan (`folded` changes in place) and returns it; a loan not known yet
+ * starts only with LoanOriginated: anything else about an unknown loan changes nothing (null).
+ */
+export function foldLoanEvent(folded: FoldedLoan | null, event: RecordedEvent): FoldedLoan | null {
+  if (!folded) {
+    if (event.type !== 'LoanOriginated') return null;
+    folded = { state: initialLoanState, pledges: [], enrolment: null };
+  }
+  foldLoanView(folded, event);
+  return folded;
 }
 
 /** Loads the rows of the loans `events` are about, keyed by loan id. */
@@ -209,26 +234,14 @@ export const loanViewProjection: Projection<Tables> = {
   async apply(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
     const ids = [...new Set(events.map(loanIdOf))];
     const stored = await loadLoanRows(context, context.tables.loans, ids);
-    const folded = new Map<string, Folded>();
-    for (const [id, row] of stored) {
-      folded.set(id, {
-        state: decodeState<LoanState>(String(row.state)),
-        pledges: JSON.parse(String(row.asset_pledges)) as AssetPledge[],
-        enrolment: row.enrolment === null ? null : (JSON.parse(String(row.enrolment)) as Enrolment),
-      });
-    }
+    const folded = new Map<string, FoldedLoan>();
+    for (const [id, row] of stored) folded.set(id, foldedLoanFromRow(row));
     for (const event of events) {
       const id = loanIdOf(event);
-      let loan = folded.get(id);
-      if (!loan) {
-        // Only LoanOriginated starts a loan; anything else about an unknown loan changes nothing.
-        if (event.type !== 'LoanOriginated') continue;
-        loan = { state: initialLoanState, pledges: [], enrolment: null };
-        folded.set(id, loan);
-      }
-      foldLoanView(loan, event);
+      const loan = foldLoanEvent(folded.get(id) ?? null, event);
+      if (loan) folded.set(id, loan);
     }
-    const rows = [...folded.values()].map(toRecord).filter((row): row is LoanRecord => row !== null);
+    const rows = [...folded.values()].map(loanViewRecord).filter((row): row is LoanViewRecord => row !== null);
     await upsertRows(context, context.tables.loans, rows, { key: ['loan_id'], update: UPDATED_COLUMNS });
   },
 };
