@@ -32,7 +32,31 @@ export function databaseUrl(name: string): string {
 export async function freshEmmettDatabase(prefix: string): Promise<EmmettDatabase> {
   const name = freshSchemaName(prefix);
   await adminQuery(`CREATE DATABASE "${name}"`);
-  return { name, url: databaseUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
+}
+
+/**
+ * Drops the database once Emmett's connections have left it. Emmett's `close()` resolves before
+ * its pools' sockets are all gone; `WITH (FORCE)` at once would terminate an idle client still in
+ * a pool, and the pool's unhandled 'error' event would end the benchmark. So it waits (up to 10 s)
+ * for the database's sessions to end, and forces only what is still there then.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A statement on the benchmarks' own database: CREATE and DROP DATABASE cannot run inside the one they name. */
