@@ -7,6 +7,7 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
   if (typeof streamId !== 'string' || streamId.length === 0 || streamId.startsWith('$')) {
     throw new InvalidAppendError(`Invalid stream id "${String(streamId)}": must be non-empty and not start with "$"`);
   }
+  refuseLoneSurrogate(streamId, 'stream id', streamId);
   if (events.length === 0) throw new InvalidAppendError(`Append to "${streamId}" carries no events`);
   if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
     throw new InvalidAppendError(`Invalid expected revision ${expected} for "${streamId}"`);
@@ -15,7 +16,24 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
     if (!event.type || typeof event.type !== 'string') {
       throw new InvalidAppendError(`An event for "${streamId}" has no type`);
     }
+    refuseLoneSurrogate(event.type, 'event type', streamId);
     if (!event.metadata?.eventId) throw new InvalidAppendError(`An event for "${streamId}" has no metadata.eventId`);
+  }
+}
+
+/**
+ * A stream id or event type with a lone UTF-16 surrogate has no UTF-8 form: a store would write
+ * U+FFFD in its place, and the event's hash, taken over the string as given, would no longer
+ * match what was stored. (Payload strings need no such check: JSON.stringify escapes a lone
+ * surrogate as `\uXXXX`, which round-trips.)
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function refuseLoneSurrogate(text: string, what: string, streamId: string): void {
+  if (LONE_SURROGATE.test(text)) {
+    throw new InvalidAppendError(
+      `An event for "${streamId}" has a lone UTF-16 surrogate in its ${what}: it has no UTF-8 form to store`,
+    );
   }
 }
 

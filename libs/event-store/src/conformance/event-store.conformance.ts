@@ -577,6 +577,10 @@ export function describeEventStoreConformance(adapterName: string, factory: () =
         await expectRejection(attempt(`$${stream}`, newEvents(1, 'system'), 'any'), InvalidAppendError);
         await expectRejection(attempt(stream, newEvents(1, 'negative'), -1), InvalidAppendError);
         await expectRejection(attempt(stream, newEvents(1, 'fraction'), 1.5), InvalidAppendError);
+        // A lone surrogate has no UTF-8 form: stored, it would turn into U+FFFD and break the event's hash.
+        await expectRejection(attempt(`${stream}\uD800`, newEvents(1, 'surrogate-id'), 'any'), InvalidAppendError);
+        const loneSurrogateType = newEvents(1, 'surrogate-type').map((event) => ({ ...event, type: 'Lone\uDC00Type' }));
+        await expectRejection(attempt(stream, loneSurrogateType, 'any'), InvalidAppendError);
 
         expect(await store.streamRevision(stream)).toBeNull();
         expect(await store.readStream(stream)).toEqual([]);
