@@ -23,6 +23,7 @@
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import { Pool } from 'pg';
 import { PG_URL, dropSchema, freshSchemaName } from './environment';
+import { createRawEventsTableSql } from './raw-events-table';
 
 export interface CeilingRow {
   readonly revision: string;
@@ -48,18 +49,7 @@ export async function openCeilingTable(): Promise<CeilingTable> {
   const pool = new Pool({ connectionString: PG_URL, max: 2 });
   pool.on('error', () => undefined);
   await pool.query(`CREATE SCHEMA "${schema}"`);
-  await pool.query(
-    `CREATE TABLE ${table} (
-       position    bigserial   PRIMARY KEY,
-       stream_id   text        NOT NULL,
-       revision    bigint      NOT NULL,
-       type        text        NOT NULL,
-       data        json        NOT NULL,
-       metadata    json        NOT NULL,
-       recorded_at timestamptz NOT NULL DEFAULT now(),
-       UNIQUE (stream_id, revision)
-     )`,
-  );
+  await pool.query(createRawEventsTableSql(table));
   const insert = `INSERT INTO ${table} (stream_id, revision, type, data, metadata)
      SELECT $1, revision, type, data, metadata
      FROM ROWS FROM (unnest($2::bigint[]), unnest($3::text[]), json_array_elements($4::json), json_array_elements($5::json))

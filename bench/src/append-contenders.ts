@@ -10,6 +10,7 @@ import type { NewEvent } from '@pledge-ledger/event-store';
 import { Pool } from 'pg';
 import { freshEmmettDatabase } from './emmett-database';
 import { PG_URL, dropSchema, freshSchemaName } from './environment';
+import { createRawEventsTableSql } from './raw-events-table';
 
 /**
  * One way of appending events, opened on storage of its own (a fresh schema, a fresh file).
@@ -83,18 +84,7 @@ export function rawInsertCeiling(writers: number): ContenderFactory {
     const table = `"${schema}".events`;
     const pool = new Pool({ connectionString: PG_URL, max: writers });
     pool.on('error', () => undefined);
-    await pool.query(
-      `CREATE TABLE ${table} (
-         position    bigserial   PRIMARY KEY,
-         stream_id   text        NOT NULL,
-         revision    bigint      NOT NULL,
-         type        text        NOT NULL,
-         data        json        NOT NULL,
-         metadata    json        NOT NULL,
-         recorded_at timestamptz NOT NULL DEFAULT now(),
-         UNIQUE (stream_id, revision)
-       )`,
-    );
+    await pool.query(createRawEventsTableSql(table));
     const single = `INSERT INTO ${table} (stream_id, revision, type, data, metadata) VALUES ($1, $2, $3, $4, $5)`;
     const many = `INSERT INTO ${table} (stream_id, revision, type, data, metadata)
        SELECT $1, $2::bigint + n - 1, type, data, metadata

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import { Pool } from 'pg';
+import { createRawEventsTableSql } from './raw-events-table';
 
 const url = process.env.CEILING_PG_URL;
 const schema = process.env.CEILING_SCHEMA;
@@ -83,18 +84,7 @@ const server = http.createServer((request, response) => {
 });
 
 async function main(): Promise<void> {
-  await pool.query(
-    `CREATE TABLE ${table} (
-       position    bigserial   PRIMARY KEY,
-       stream_id   text        NOT NULL,
-       revision    bigint      NOT NULL,
-       type        text        NOT NULL,
-       data        json        NOT NULL,
-       metadata    json        NOT NULL,
-       recorded_at timestamptz NOT NULL DEFAULT now(),
-       UNIQUE (stream_id, revision)
-     )`,
-  );
+  await pool.query(createRawEventsTableSql(table));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) =>
     server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', resolve),
