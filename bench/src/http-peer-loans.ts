@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ledgerEventSchemas, loanDecider, type Actor, type LoanCommand, type LoanState } from '@pledge-ledger/domain';
+import { toNewEvents } from '@pledge-ledger/application';
+import { loanDecider, type Actor, type LoanCommand, type LoanEvent, type LoanState } from '@pledge-ledger/domain';
 import { DISBURSED_ON } from './ledger-world';
 
 /**
@@ -23,9 +24,21 @@ const bankOfficer: Actor = { sub: 'bench-officer', role: 'bank', bankId: PEER_BA
 const processManager: Actor = { sub: 'system', role: 'system' };
 
 export interface StoredEvent {
-  readonly type: string;
+  readonly type: LoanEvent['type'];
   readonly data: Record<string, unknown>;
   readonly metadata: Record<string, unknown>;
+}
+
+/**
+ * A command's decided events as the peer stores them: our event's type and data, the metadata our
+ * application records (libs/application `toNewEvents`).
+ */
+export function peerEvents(events: readonly LoanEvent[], command: LoanCommand, correlationId: string): StoredEvent[] {
+  return toNewEvents(events, command, { correlationId, causationId: null }).map((event) => ({
+    type: event.type as LoanEvent['type'],
+    data: event.data as Record<string, unknown>,
+    metadata: { ...event.metadata },
+  }));
 }
 
 export function peerLoanHistory(index: number): StoredEvent[] {
@@ -36,21 +49,9 @@ export function peerLoanHistory(index: number): StoredEvent[] {
   const stored: StoredEvent[] = [];
   const run = (type: LoanCommand['type'], data: unknown, actor: Actor, now: string): void => {
     const command = { type, data, metadata: { actor, now } } as LoanCommand;
-    for (const event of loanDecider.decide(command, state)) {
-      state = loanDecider.evolve(state, event);
-      stored.push({
-        type: event.type,
-        data: event.data as unknown as Record<string, unknown>,
-        metadata: {
-          eventId: randomUUID(),
-          actor: { ...actor },
-          correlationId,
-          causationId: null,
-          recordedAt: now,
-          schemaVersion: ledgerEventSchemas.currentVersion(event.type),
-        },
-      });
-    }
+    const events = loanDecider.decide(command, state);
+    for (const event of events) state = loanDecider.evolve(state, event);
+    stored.push(...peerEvents(events, command, correlationId));
   };
   run(
     'OriginateLoan',

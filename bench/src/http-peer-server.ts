@@ -23,7 +23,6 @@ import { CommandHandler, isExpectedVersionConflictError, type Event } from '@eve
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import {
   DomainError,
-  ledgerEventSchemas,
   loanDecider,
   loanStreamId,
   type Actor,
@@ -34,6 +33,7 @@ import {
 import { fastify } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { Pool } from 'pg';
+import { peerEvents } from './http-peer-loans';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -118,18 +118,7 @@ app.post<{ Params: { id: string }; Body: { amount: string; valueDate: string } }
     const correlationId = randomUUID();
     try {
       const result = await handle(store, loanStreamId(loanId), (state) =>
-        loanDecider.decide(command, state).map((event) => ({
-          type: event.type,
-          data: event.data as unknown as Record<string, unknown>,
-          metadata: {
-            eventId: randomUUID(),
-            actor: { ...actor },
-            correlationId,
-            causationId: null,
-            recordedAt: now,
-            schemaVersion: ledgerEventSchemas.currentVersion(event.type),
-          },
-        })),
+        peerEvents(loanDecider.decide(command, state), command, correlationId),
       );
       return reply.code(200).send({
         id: loanId,

@@ -92,7 +92,8 @@ export async function loadAggregate<C extends Command, E extends DomainEvent, S>
   return { state, revision };
 }
 
-function toNewEvents(events: readonly DomainEvent[], command: Command, cause: CommandCause): NewEvent[] {
+/** A command's decided events as they are appended: each with the metadata the ledger records (EventMetadata). */
+export function toNewEvents(events: readonly DomainEvent[], command: Command, cause: CommandCause): NewEvent[] {
   return events.map((event) => {
     const metadata: EventMetadata = {
       eventId: randomUUID(),
