@@ -2,12 +2,14 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LoanOriginated } from '@pledge-ledger/domain';
-import { PostgresEventStore, START, formatPosition, type After, type RecordedEvent } from '@pledge-ledger/event-store';
+import { PostgresEventStore, START, type After, type RecordedEvent } from '@pledge-ledger/event-store';
 import {
   REBUILD_BATCH_SIZE,
   journalEntryFor,
   loanViewProjection,
-  parseAccountCode,
+  journalBalanceRow,
+  journalEntryRow,
+  journalLineRows,
   projectionHandles,
   foldLoanEvent,
   foldedLoanFromRow,
@@ -123,51 +125,17 @@ export function journalCeiling(): CeilingTarget {
         }
         const entry = journalEntryFor(event, (loanId) => enterprises.get(loanId));
         if (!entry) continue;
-        const commit = entry.position.commit.toString();
-        const prepare = entry.position.prepare.toString();
-        rows.entries.push({
-          event_id: entry.eventId,
-          position: formatPosition(entry.position),
-          position_commit: commit,
-          position_prepare: prepare,
-          stream_id: entry.streamId,
-          revision: entry.revision,
-          event_type: entry.eventType,
-          value_date: entry.valueDate,
-          recorded_at: entry.recordedAt,
-          description: entry.description,
-          total: entry.lines.reduce((sum, line) => sum + line.debit, 0n).toString(),
-        });
-        entry.lines.forEach((line, index) => {
-          const code = parseAccountCode(line.account)!;
-          rows.lines.push({
-            event_id: entry.eventId,
-            line_no: index + 1,
-            account: line.account,
-            owner_kind: code.ownerKind,
-            owner_id: code.ownerId,
-            account_key: code.key,
-            debit: line.debit.toString(),
-            credit: line.credit.toString(),
-            position_commit: commit,
-            position_prepare: prepare,
-          });
+        rows.entries.push(journalEntryRow(entry));
+        rows.lines.push(...journalLineRows(entry));
+        for (const line of entry.lines) {
           const total = totals.get(line.account) ?? { debit: 0n, credit: 0n };
           totals.set(line.account, { debit: total.debit + line.debit, credit: total.credit + line.credit });
           touched.add(line.account);
-        });
+        }
       }
       for (const account of touched) {
-        const code = parseAccountCode(account)!;
         const total = totals.get(account)!;
-        rows.balances.push({
-          account,
-          owner_kind: code.ownerKind,
-          owner_id: code.ownerId,
-          account_key: code.key,
-          debit_total: total.debit.toString(),
-          credit_total: total.credit.toString(),
-        });
+        rows.balances.push(journalBalanceRow(account, total.debit, total.credit));
       }
       for (const part of Object.keys(counts) as (keyof typeof counts)[]) counts[part] += rows[part].length;
       return rows;

@@ -1,8 +1,8 @@
-import { formatPosition, type RecordedEvent } from '@pledge-ledger/event-store';
+import type { RecordedEvent } from '@pledge-ledger/event-store';
 import type { Fen, LoanOriginated } from '@pledge-ledger/domain';
 import type { Projection, ProjectionContext } from '../projections/projection';
 import { insertRows, upsertRows } from '../sql/upsert-rows';
-import { parseAccountCode } from './chart-of-accounts';
+import { journalBalanceRow, journalEntryRow, journalLineRows } from './journal-rows';
 import { journalEntryFor, POSTING_EVENT_TYPES, type JournalEntry } from './posting-rules';
 
 type Tables = 'entries' | 'lines' | 'balances' | 'loans';
@@ -107,19 +107,7 @@ async function insertEntries(
   const inserted = await upsertRows(
     context,
     context.tables.entries,
-    entries.map((entry) => ({
-      event_id: entry.eventId,
-      position: formatPosition(entry.position),
-      position_commit: entry.position.commit.toString(),
-      position_prepare: entry.position.prepare.toString(),
-      stream_id: entry.streamId,
-      revision: entry.revision,
-      event_type: entry.eventType,
-      value_date: entry.valueDate,
-      recorded_at: entry.recordedAt,
-      description: entry.description,
-      total: entry.lines.reduce((sum, line) => sum + line.debit, 0n).toString(),
-    })),
+    entries.map(journalEntryRow),
     { key: ['event_id'], update: [] },
     ['event_id'],
   );
@@ -128,28 +116,7 @@ async function insertEntries(
 
 /** The lines of new entries only (`insertEntries`), so none can be stored already: a plain INSERT. */
 async function writeLines(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
-  await insertRows(
-    context,
-    context.tables.lines,
-    entries.flatMap((entry) =>
-      entry.lines.map((line, index) => {
-        const code = parseAccountCode(line.account);
-        if (!code) throw new Error(`Posting rule produced an account outside the chart: ${line.account}`);
-        return {
-          event_id: entry.eventId,
-          line_no: index + 1,
-          account: line.account,
-          owner_kind: code.ownerKind,
-          owner_id: code.ownerId,
-          account_key: code.key,
-          debit: line.debit.toString(),
-          credit: line.credit.toString(),
-          position_commit: entry.position.commit.toString(),
-          position_prepare: entry.position.prepare.toString(),
-        };
-      }),
-    ),
-  );
+  await insertRows(context, context.tables.lines, entries.flatMap(journalLineRows));
 }
 
 /** Reads the touched accounts' totals, adds the batch's lines in memory and writes each account once. */
@@ -175,17 +142,7 @@ async function addToBalances(entries: readonly JournalEntry[], context: Projecti
   await upsertRows(
     context,
     context.tables.balances,
-    [...totals].map(([account, total]) => {
-      const code = parseAccountCode(account)!;
-      return {
-        account,
-        owner_kind: code.ownerKind,
-        owner_id: code.ownerId,
-        account_key: code.key,
-        debit_total: total.debit.toString(),
-        credit_total: total.credit.toString(),
-      };
-    }),
+    [...totals].map(([account, total]) => journalBalanceRow(account, total.debit, total.credit)),
     { key: ['account'], update: ['debit_total', 'credit_total'] },
   );
 }
