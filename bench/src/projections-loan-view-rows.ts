@@ -1,4 +1,4 @@
-import { loanViewRecord, type FoldedLoan } from '@pledge-ledger/read-models';
+import { LOAN_VIEW_UPDATED_COLUMNS, loanViewRecord, type FoldedLoan } from '@pledge-ledger/read-models';
 
 /**
  * The loan view's row for the peer and the ceiling, made by our own code (libs/read-models'
@@ -10,21 +10,7 @@ export type { FoldedLoan };
 
 export type LoanViewRow = Record<(typeof LOAN_VIEW_COLUMNS)[number], string | null>;
 
-export const LOAN_VIEW_COLUMNS = [
-  'loan_id',
-  'bank_id',
-  'enterprise_id',
-  'status',
-  'principal',
-  'origination_date',
-  'disbursement_date',
-  'last_repayment_date',
-  'next_due_date',
-  'fund_id',
-  'state',
-  'asset_pledges',
-  'enrolment',
-] as const;
+export const LOAN_VIEW_COLUMNS = ['loan_id', ...LOAN_VIEW_UPDATED_COLUMNS] as const;
 
 export function loanViewRow(folded: FoldedLoan): LoanViewRow | null {
   const record = loanViewRecord(folded);
@@ -58,6 +44,6 @@ CREATE INDEX IF NOT EXISTS loan_view_by_next_due_date ON loan_view (next_due_dat
 export const LOAN_VIEW_DDL = { keysOnly: TABLE, withIndexes: TABLE + INDEXES } as const;
 
 /** `INSERT ... ON CONFLICT (loan_id) DO UPDATE` every other column, as ours upserts. */
-export const LOAN_VIEW_UPSERT_SET = LOAN_VIEW_COLUMNS.filter((column) => column !== 'loan_id')
-  .map((column) => `${column} = excluded.${column}`)
-  .join(', ');
+export const LOAN_VIEW_UPSERT_SET = LOAN_VIEW_UPDATED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(
+  ', ',
+);

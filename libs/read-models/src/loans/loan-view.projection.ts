@@ -59,7 +59,8 @@ export interface FoldedLoan {
 
 const OTHER_EVENTS = ['LoanEnrolled', 'LoanCoverReleased', 'PledgeRegistered', 'PledgeReleased', 'PledgeEnforced'];
 
-const UPDATED_COLUMNS = [
+/** loan_view's columns other than its key: what an upsert of a loan's row sets. */
+export const LOAN_VIEW_UPDATED_COLUMNS = [
   'bank_id',
   'enterprise_id',
   'status',
@@ -242,6 +243,6 @@ export const loanViewProjection: Projection<Tables> = {
       if (loan) folded.set(id, loan);
     }
     const rows = [...folded.values()].map(loanViewRecord).filter((row): row is LoanViewRecord => row !== null);
-    await upsertRows(context, context.tables.loans, rows, { key: ['loan_id'], update: UPDATED_COLUMNS });
+    await upsertRows(context, context.tables.loans, rows, { key: ['loan_id'], update: LOAN_VIEW_UPDATED_COLUMNS });
   },
 };
