@@ -5,7 +5,7 @@ import {
   type Json,
   type LifecycleServer,
 } from '../lifecycle/lifecycle-server';
-import { buildAuditWorld, type AuditWorld } from './audit-world';
+import { auditHistory, buildAuditWorld, type AuditWorld } from './audit-world';
 
 /**
  * The auditor's API over HTTP on the embedded SQLite and on PostgreSQL: an aggregate's state and
@@ -27,13 +27,7 @@ describe.each(DATABASES)('the audit API on %s', (database) => {
     await server?.close();
   });
 
-  /** The whole history, unfiltered, in global order. */
-  async function history(): Promise<Json[]> {
-    const answer = await server.get('/v1/audit/events?limit=500', w.AUDITOR);
-    expect(answer.status).toBe(200);
-    expect(answer.body.nextCursor).toBeNull();
-    return answer.body.items;
-  }
+  const history = (): Promise<Json[]> => auditHistory(server, w);
 
   const field = (answer: Answer): Json => ({
     status: answer.status,

@@ -5,7 +5,7 @@ import {
   type Json,
   type LifecycleServer,
 } from '../lifecycle/lifecycle-server';
-import { buildAuditWorld, type AuditWorld } from './audit-world';
+import { auditHistory, buildAuditWorld, type AuditWorld } from './audit-world';
 import { tamperWithEventData } from './tamper';
 
 /**
@@ -28,13 +28,7 @@ describe.each(DATABASES)('audit verification on %s', (database) => {
     await server?.close();
   });
 
-  /** The whole history, unfiltered, in global order. */
-  async function history(): Promise<Json[]> {
-    const answer = await server.get('/v1/audit/events?limit=500', w.AUDITOR);
-    expect(answer.status).toBe(200);
-    expect(answer.body.nextCursor).toBeNull();
-    return answer.body.items;
-  }
+  const history = (): Promise<Json[]> => auditHistory(server, w);
 
   it('shows each event with who, when, in answer to what, and its hash', async () => {
     const all = await history();

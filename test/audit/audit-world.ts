@@ -141,3 +141,11 @@ export async function buildAuditWorld(server: LifecycleServer): Promise<AuditWor
     head,
   };
 }
+
+/** The whole history, unfiltered, in global order, as the auditor reads it (one page: the world is small). */
+export async function auditHistory(server: LifecycleServer, w: AuditWorld): Promise<Json[]> {
+  const answer = await server.get('/v1/audit/events?limit=500', w.AUDITOR);
+  expect(answer.status).toBe(200);
+  expect(answer.body.nextCursor).toBeNull();
+  return answer.body.items as Json[];
+}
