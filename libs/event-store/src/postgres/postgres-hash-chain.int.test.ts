@@ -2,8 +2,8 @@ import { Client, Pool } from 'pg';
 import { createTestSchema } from '../../../../test/support/postgres';
 import type { TestSchema } from '../../../../test/support/postgres';
 import { newEvent, newStreamId } from '../conformance/conformance-support';
+import { expectBackfilledChainsContinue, preChainHistory } from '../conformance/pre-chain-history';
 import { describeTamperEvidence } from '../conformance/tamper-evidence';
-import { GENESIS_HASH, eventHash } from '../hash-chain';
 import { START } from '../position';
 import { verifyChains } from '../verify-chains';
 import { beginAppendBatch, prepareAppend } from './postgres-append-batch';
@@ -57,12 +57,8 @@ describe('a PostgreSQL schema written before hash chains', () => {
     // The schema as the previous build left it: migration 1 only, events without hashes.
     const tables = postgresTables(schema.schema);
     const pool = new Pool({ connectionString: schema.url });
-    const [loan, fund] = [newStreamId('old-loan'), newStreamId('old-fund')];
-    const rows = [
-      { stream: loan, revision: 0, event: newEvent('LoanOriginated', { amountFen: '100000', at: '2026-01-02' }) },
-      { stream: fund, revision: 0, event: newEvent('FundOpened', { capitalFen: '9000000' }) },
-      { stream: loan, revision: 1, event: newEvent('LoanRepaid', { amountFen: '2500' }) },
-    ];
+    const history = preChainHistory();
+    const { loan, fund, rows } = history;
     try {
       await migrate(pool, tables, MIGRATIONS.slice(0, 1));
       for (const [index, { stream, revision, event }] of rows.entries()) {
@@ -88,21 +84,7 @@ describe('a PostgreSQL schema written before hash chains', () => {
     const raw = new Client({ connectionString: schema.url });
     await raw.connect();
     try {
-      const all = await store.readAll({ after: START, maxCount: 10 });
-      const loan0 = eventHash(GENESIS_HASH, 0, { ...rows[0].event, streamId: loan });
-      const fund0 = eventHash(GENESIS_HASH, 0, { ...rows[1].event, streamId: fund });
-      const loan1 = eventHash(loan0, 1, { ...rows[2].event, streamId: loan });
-      expect(all.map((event) => event.hash)).toEqual([loan0, fund0, loan1]);
-
-      const repaid = newEvent('LoanRepaid', { amountFen: '97500' });
-      await store.append(loan, [repaid], 1);
-      const [appended] = await store.readStream(loan, { fromRevision: 2 });
-      expect(appended.hash).toBe(eventHash(loan1, 2, { ...repaid, streamId: loan }));
-      expect(await verifyChains(await store.readAll({ after: START, maxCount: 10 }))).toMatchObject({
-        ok: true,
-        eventsChecked: 4,
-        streamsChecked: 2,
-      });
+      await expectBackfilledChainsContinue(store, history);
 
       // A writer that does not chain (an old build still running) is refused instead of leaving a gap in the evidence.
       await expect(

@@ -2,11 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { newEvent, newStreamId } from '../conformance/conformance-support';
+import { expectBackfilledChainsContinue, preChainHistory } from '../conformance/pre-chain-history';
 import { describeTamperEvidence } from '../conformance/tamper-evidence';
-import { GENESIS_HASH, eventHash } from '../hash-chain';
-import { START } from '../position';
-import { verifyChains } from '../verify-chains';
 import { MIGRATIONS, runMigrations } from './migrations';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -50,12 +47,8 @@ describe('a SQLite file written before hash chains', () => {
     // The file as the previous build left it: schema version 1, events without hashes.
     const old = new Database(temp.file);
     runMigrations(old, MIGRATIONS.slice(0, 1));
-    const [loan, fund] = [newStreamId('old-loan'), newStreamId('old-fund')];
-    const rows = [
-      { stream: loan, revision: 0, event: newEvent('LoanOriginated', { amountFen: '100000', at: '2026-01-02' }) },
-      { stream: fund, revision: 0, event: newEvent('FundOpened', { capitalFen: '9000000' }) },
-      { stream: loan, revision: 1, event: newEvent('LoanRepaid', { amountFen: '2500' }) },
-    ];
+    const history = preChainHistory();
+    const { loan, fund, rows } = history;
     const insert = old.prepare(
       'INSERT INTO events (position, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -75,21 +68,7 @@ describe('a SQLite file written before hash chains', () => {
 
     const store = await SqliteEventStore.open(temp.file);
     try {
-      const all = await store.readAll({ after: START, maxCount: 10 });
-      const loan0 = eventHash(GENESIS_HASH, 0, { ...rows[0].event, streamId: loan });
-      const fund0 = eventHash(GENESIS_HASH, 0, { ...rows[1].event, streamId: fund });
-      const loan1 = eventHash(loan0, 1, { ...rows[2].event, streamId: loan });
-      expect(all.map((event) => event.hash)).toEqual([loan0, fund0, loan1]);
-
-      const repaid = newEvent('LoanRepaid', { amountFen: '97500' });
-      await store.append(loan, [repaid], 1);
-      const [appended] = await store.readStream(loan, { fromRevision: 2 });
-      expect(appended.hash).toBe(eventHash(loan1, 2, { ...repaid, streamId: loan }));
-      expect(await verifyChains(await store.readAll({ after: START, maxCount: 10 }))).toMatchObject({
-        ok: true,
-        eventsChecked: 4,
-        streamsChecked: 2,
-      });
+      await expectBackfilledChainsContinue(store, history);
     } finally {
       await store.close();
     }
