@@ -278,6 +278,33 @@ async function countRows(sql: string, url = PG_URL): Promise<number> {
 }
 
 /**
+ * The peer's or the ceiling's run: the same repayments, on the loans `peerLoanId` names, with a
+ * bank token signed by `secret`; then the rows its store holds (`countStored`), for the check
+ * that every 2xx answer left exactly one.
+ */
+async function repayPeerLoans(
+  client: HttpClient,
+  server: ApiProcess,
+  secret: string,
+  settings: Settings,
+  countStored: () => Promise<number>,
+): Promise<Pick<Figures, 'loans' | 'apiCpuPercent' | 'apiCpuMsPerCommand' | 'stored'> & LoopFigures> {
+  const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
+  const token = mintTokens(secret, PEER_BANK_ID).bank;
+  const { figures, apiCpuPercent, apiCpuMsPerCommand, answered2xx } = await postRepayments(
+    { client, server, loanIds, token, probe: null },
+    settings,
+  );
+  return {
+    loans: loanIds.length,
+    apiCpuPercent,
+    apiCpuMsPerCommand,
+    stored: { answered2xx, rows: await countStored() },
+    ...figures,
+  };
+}
+
+/**
  * The peer: the same repayments against http-peer-server.ts (Fastify, jsonwebtoken, Emmett's
  * CommandHandler on its PostgreSQL store, our Loan decider) in a process of its own, its loans
  * written straight into Emmett's store, in a fresh database of its own, by http-peer-setup.ts.
@@ -299,15 +326,8 @@ async function peerContender(settings: Settings): Promise<Figures> {
       PEER_SERVER,
     );
     client = new HttpClient(server.baseUrl, CONNECTIONS);
-    const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
-    const token = mintTokens(secret, PEER_BANK_ID).bank;
-    const { figures, apiCpuPercent, apiCpuMsPerCommand, answered2xx } = await postRepayments(
-      { client, server, loanIds, token, probe: null },
-      settings,
-    );
-    const rows = await countRows(
-      `SELECT count(*) FROM public.emt_messages WHERE message_type = 'RepaymentReceived'`,
-      url,
+    const measured = await repayPeerLoans(client, server, secret, settings, () =>
+      countRows(`SELECT count(*) FROM public.emt_messages WHERE message_type = 'RepaymentReceived'`, url),
     );
     return {
       contender: 'http-emmett',
@@ -316,12 +336,8 @@ async function peerContender(settings: Settings): Promise<Figures> {
         `validation, Emmett 0.42 CommandHandler on getPostgreSQLEventStore (${PEER_POOL_SIZE === null ? 'default pool, 10 connections' : `a pool of ${PEER_POOL_SIZE}`}) with our Loan decider; ` +
         `NO idempotency (Emmett has none: the Idempotency-Key header is ignored, so it does less work per command), ` +
         `${CONNECTIONS} keep-alive connections`,
-      loans: loanIds.length,
       setupSeconds,
-      apiCpuPercent,
-      apiCpuMsPerCommand,
-      stored: { answered2xx, rows },
-      ...figures,
+      ...measured,
     };
   } finally {
     client?.close();
@@ -343,26 +359,18 @@ async function ceilingContender(settings: Settings): Promise<Figures> {
       CEILING_SERVER,
     );
     client = new HttpClient(server.baseUrl, CONNECTIONS);
-    const loanIds = Array.from({ length: settings.loans }, (_, i) => peerLoanId(i));
-    // Sent as to the others (a bank JWT and an Idempotency-Key), never looked at.
-    const token = mintTokens(benchSecret(), PEER_BANK_ID).bank;
-    const { figures, apiCpuPercent, apiCpuMsPerCommand, answered2xx } = await postRepayments(
-      { client, server, loanIds, token, probe: null },
-      settings,
+    // A bank JWT and an Idempotency-Key are sent as to the others, never looked at.
+    const measured = await repayPeerLoans(client, server, benchSecret(), settings, () =>
+      countRows(`SELECT count(*) FROM "${schema}".events`),
     );
-    const rows = await countRows(`SELECT count(*) FROM "${schema}".events`);
     return {
       contender: 'http-ceiling',
       description:
         `the ceiling: a bare node:http server in its own process, per POST JSON.parse of the body and one autocommit ` +
         `INSERT of the RepaymentReceived row (pg Pool of ${CONNECTIONS}), 201 with its position; no auth, no ` +
         `validation, no read, no decision, no idempotency; ${CONNECTIONS} keep-alive connections`,
-      loans: loanIds.length,
       setupSeconds: 0,
-      apiCpuPercent,
-      apiCpuMsPerCommand,
-      stored: { answered2xx, rows },
-      ...figures,
+      ...measured,
     };
   } finally {
     client?.close();
