@@ -2,6 +2,7 @@ import { loanStreamId } from '@pledge-ledger/domain';
 import type { TokenRole } from '../../apps/ledger-api/src/http';
 import { CREDIT_CODES, PATENT_NUMBERS } from '../api/support/command-routes';
 import { W } from './authorization-world';
+import { policyBody } from '../support/policy-body';
 
 /**
  * Every endpoint the application serves, who may call it, and the resources it is called on.
@@ -359,23 +360,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     { contributor: 'Fujian provincial finance department', amount: '1000.00', valueDate: '2026-07-01' },
     200,
   ),
-  ...fundCommand(
-    'policies',
-    {
-      version: 1,
-      coverageTiers: [{ upToPrincipal: '5000000.00', ratioBps: 4000 }],
-      perLoanCap: '750000.00',
-      perBankAnnualCap: '5000000.00',
-      defaultThresholdDays: 90,
-      bankSuspensionBadLoanRatioBps: 10000,
-      eligibleEnterpriseSizes: ['micro', 'small'],
-      eligibleCertifications: [],
-      maxLoanPrincipal: '30000000.00',
-      dualApprovalThreshold: '500000.00',
-      effectiveFrom: '2026-01-01',
-    },
-    409,
-  ),
+  ...fundCommand('policies', policyBody(), 409),
   ...fundCommand('banks', { bankId: W.bank1, admittedOn: '2026-01-03' }, 409),
   {
     method: 'POST',

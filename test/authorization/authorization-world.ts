@@ -2,6 +2,7 @@ import { EVENT_STORE } from '@pledge-ledger/application';
 import { formatPosition, START, type EventStore } from '@pledge-ledger/event-store';
 import type { Answer, ApiTestApp } from '../api/support/api-test-app';
 import { CREDIT_CODES, PATENT_NUMBERS } from '../api/support/command-routes';
+import { policyBody } from '../support/policy-body';
 
 /**
  * The world of the authorisation matrix, set up once over HTTP with the role the contract names
@@ -134,22 +135,12 @@ export async function setUpWorld(api: ApiTestApp): Promise<void> {
     ],
     [
       'policies',
-      {
-        version: 1,
+      policyBody({
         coverageTiers: [
           { upToPrincipal: '5000000.00', ratioBps: 4000 },
           { upToPrincipal: '15000000.00', ratioBps: 3000 },
         ],
-        perLoanCap: '750000.00',
-        perBankAnnualCap: '5000000.00',
-        defaultThresholdDays: 90,
-        bankSuspensionBadLoanRatioBps: 10000,
-        eligibleEnterpriseSizes: ['micro', 'small'],
-        eligibleCertifications: [],
-        maxLoanPrincipal: '30000000.00',
-        dualApprovalThreshold: '500000.00',
-        effectiveFrom: '2026-01-01',
-      },
+      }),
     ],
     ['banks', { bankId: W.bank1, admittedOn: '2026-01-03' }],
     ['banks', { bankId: W.bank2, admittedOn: '2026-01-03' }],

@@ -9,6 +9,7 @@ import { ProcessManagers } from '@pledge-ledger/application';
 import { createLedgerApp } from '../../apps/ledger-api/src/bootstrap';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config';
 import { createTestSchema } from '../support/postgres';
+import { policyBody } from '../support/policy-body';
 
 /**
  * R2 (issue 8): contention. On SQLite and PostgreSQL, 50 conflicting commands at once on one loan
@@ -180,19 +181,7 @@ async function setUp(
   await must({
     token: FM[0],
     path: '/v1/funds/fund-1/policies',
-    body: {
-      version: 1,
-      coverageTiers: [{ upToPrincipal: '5000000.00', ratioBps: 4000 }],
-      perLoanCap: '750000.00',
-      perBankAnnualCap: '50000000.00',
-      defaultThresholdDays: 90,
-      bankSuspensionBadLoanRatioBps: 10000,
-      eligibleEnterpriseSizes: ['micro', 'small'],
-      eligibleCertifications: [],
-      maxLoanPrincipal: '30000000.00',
-      dualApprovalThreshold: '500000.00',
-      effectiveFrom: '2026-01-01',
-    },
+    body: policyBody({ perBankAnnualCap: '50000000.00' }),
   });
   await must({ token: FM[0], path: '/v1/funds/fund-1/banks', body: { bankId: 'B1', admittedOn: '2026-01-03' } });
 

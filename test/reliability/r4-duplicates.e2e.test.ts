@@ -6,6 +6,7 @@ import jwt from 'jsonwebtoken';
 import { CREDIT_CODES, PATENT_NUMBERS } from '../api/support/command-routes';
 import { startLedger, type LedgerProcess } from '../support/ledger-process';
 import { createTestSchema, type TestSchema } from '../support/postgres';
+import { policyBody } from '../support/policy-body';
 
 /**
  * R4 (issue 8): every kind of POST command of a whole lifecycle (two loans: one paid out, recovered
@@ -141,19 +142,7 @@ describe.each(DATABASES)('R4 on %s: a command repeated with one Idempotency-Key 
     return field ? { ...body, [field]: `${body[field]}-other` } : { ...body, note: 'other' };
   }
 
-  const policy = {
-    version: 1,
-    coverageTiers: [{ upToPrincipal: '5000000.00', ratioBps: 4000 }],
-    perLoanCap: '750000.00',
-    perBankAnnualCap: '5000000.00',
-    defaultThresholdDays: 90,
-    bankSuspensionBadLoanRatioBps: 10000,
-    eligibleEnterpriseSizes: ['micro', 'small'],
-    eligibleCertifications: [],
-    maxLoanPrincipal: '30000000.00',
-    dualApprovalThreshold: '500000.00',
-    effectiveFrom: '2026-01-01',
-  };
+  const policy = policyBody();
   const origination = (assetId: string) => ({
     enterpriseId: 'ent-1',
     principal: '2000000.00',
