@@ -123,3 +123,32 @@ export function lastAcknowledgedPosition(commands: readonly LoadCommand[]): stri
   }
   return last.toString();
 }
+
+/** The trial balance, once the read models include every event now stored, balances to zero. */
+export async function expectTrialBalanceBalanced(baseUrl: string, auditorToken: string): Promise<void> {
+  const ready = (await (await fetch(`${baseUrl}/health/ready`)).json()) as {
+    checks: { eventStore: { headPosition: string } };
+  };
+  const balance = await trialBalance(baseUrl, auditorToken, ready.checks.eventStore.headPosition);
+  expect(balance.totals.debit).toBe(balance.totals.credit);
+  expect(balance.totals.balance).toBe('0.00');
+}
+
+/**
+ * With the API stopped: every acknowledged command in the history once and nothing twice
+ * (`historyProblems`), every loan in the loan view, and the read models equal to a rebuild of
+ * every projection from the events.
+ */
+export async function expectHistoryAndReadModelsSound(run: {
+  readonly eventStoreUrl: string;
+  readonly readStoreUrl: string;
+  readonly env: Record<string, string>;
+  readonly commands: readonly LoadCommand[];
+  readonly loans: number;
+}): Promise<void> {
+  expect(historyProblems(await readAllEvents(run.eventStoreUrl), run.commands)).toEqual([]);
+  const live = await snapshotReadModels(run.readStoreUrl);
+  expect(live.loan_view.length).toBe(run.loans);
+  await rebuildAll(run.env);
+  expect(await snapshotReadModels(run.readStoreUrl)).toEqual(live);
+}

@@ -1,5 +1,5 @@
 import { startLedger, type LedgerProcess } from '../support/ledger-process';
-import { historyProblems, readAllEvents, rebuildAll, snapshotReadModels, trialBalance } from './r1-checks';
+import { expectHistoryAndReadModelsSound, expectTrialBalanceBalanced } from './r1-checks';
 import { crashUnderLoad, R1_JWT_SECRET, r1Queues, r1Tokens, settleQueues, setUpR1World } from './r1-load';
 import { createSchemas, privateClusterSupport, startPrivateCluster, type PrivateCluster } from './r1-private-postgres';
 import { r1Size } from './r1-size';
@@ -70,20 +70,17 @@ describeWithCluster('R1: PostgreSQL stopped with -m immediate under load', () =>
           `all acknowledged ${Date.now() - settling} ms after the last restart`,
       );
 
-      const ready = (await (await fetch(`${api.baseUrl}/health/ready`)).json()) as {
-        checks: { eventStore: { headPosition: string } };
-      };
-      const balance = await trialBalance(api.baseUrl, r1Tokens().auditor, ready.checks.eventStore.headPosition);
-      expect(balance.totals.debit).toBe(balance.totals.credit);
-      expect(balance.totals.balance).toBe('0.00');
+      await expectTrialBalanceBalanced(api.baseUrl, r1Tokens().auditor);
       expect(await api.stop('SIGTERM')).toBe(0);
       api = undefined;
 
-      expect(historyProblems(await readAllEvents(env.LEDGER_EVENT_STORE), queues.flat())).toEqual([]);
-      const live = await snapshotReadModels(env.LEDGER_READ_STORE);
-      expect(live.loan_view.length).toBe(size.loans);
-      await rebuildAll(env);
-      expect(await snapshotReadModels(env.LEDGER_READ_STORE)).toEqual(live);
+      await expectHistoryAndReadModelsSound({
+        eventStoreUrl: env.LEDGER_EVENT_STORE,
+        readStoreUrl: env.LEDGER_READ_STORE,
+        env,
+        commands: queues.flat(),
+        loans: size.loans,
+      });
     },
     size.timeoutMs,
   );

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLedger, type LedgerProcess } from '../support/ledger-process';
-import { historyProblems, readAllEvents, rebuildAll, snapshotReadModels, trialBalance } from './r1-checks';
+import { expectHistoryAndReadModelsSound, expectTrialBalanceBalanced } from './r1-checks';
 import { crashUnderLoad, R1_JWT_SECRET, r1Queues, r1Tokens, settleQueues, setUpR1World } from './r1-load';
 import { r1Size } from './r1-size';
 
@@ -54,23 +54,17 @@ describe('R1: the API killed with SIGKILL under load (SQLite)', () => {
           `all acknowledged ${Date.now() - settling} ms after the last restart`,
       );
 
-      const ready = (await (await fetch(`${api.baseUrl}/health/ready`)).json()) as {
-        checks: { eventStore: { headPosition: string } };
-      };
-      const balance = await trialBalance(api.baseUrl, r1Tokens().auditor, ready.checks.eventStore.headPosition);
-      expect(balance.totals.debit).toBe(balance.totals.credit);
-      expect(balance.totals.balance).toBe('0.00');
+      await expectTrialBalanceBalanced(api.baseUrl, r1Tokens().auditor);
       expect(await api.stop('SIGTERM')).toBe(0);
       api = undefined;
 
-      const eventStoreUrl = `sqlite:${path.join(dataDir, 'events.sqlite')}`;
-      expect(historyProblems(await readAllEvents(eventStoreUrl), queues.flat())).toEqual([]);
-
-      const readStoreUrl = `sqlite:${path.join(dataDir, 'read-models.sqlite')}`;
-      const live = await snapshotReadModels(readStoreUrl);
-      expect(live.loan_view.length).toBe(size.loans);
-      await rebuildAll(env);
-      expect(await snapshotReadModels(readStoreUrl)).toEqual(live);
+      await expectHistoryAndReadModelsSound({
+        eventStoreUrl: `sqlite:${path.join(dataDir, 'events.sqlite')}`,
+        readStoreUrl: `sqlite:${path.join(dataDir, 'read-models.sqlite')}`,
+        env,
+        commands: queues.flat(),
+        loans: size.loans,
+      });
     },
     size.timeoutMs,
   );
