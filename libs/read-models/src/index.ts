@@ -12,6 +12,8 @@ export * from './read-store/open-read-store';
 export * from './read-store/read-store';
 export * from './read-store/read-store-url';
 export * from './rebuild/rebuild-projection';
+export * from './sql/copy-rows';
+export * from './sql/insert-rows';
 export * from './sql/upsert-rows';
 export * from './stream-catalog/stream-catalog.entity';
 export * from './stream-catalog/stream-catalog.projection';

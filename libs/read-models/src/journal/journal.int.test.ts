@@ -7,13 +7,14 @@ import type { ReadStore } from '../read-store/read-store';
 import { REBUILD_BATCH_SIZE, rebuildProjection } from '../rebuild/rebuild-projection';
 import { DIALECTS, ReadModelFixture } from '../testing/read-model-fixture';
 import { InvalidLedgerQueryError } from './journal-query.errors';
-import { JournalAccountBalanceRow, JournalEntryRow, JournalLineRow } from './journal.entity';
+import { JournalEntryRow } from './journal.entity';
 import { journalProjection } from './journal.projection';
 import { getTrialBalance, listJournalEntries, type JournalEntryView } from './journal.query';
 import { balanceOf, journalOf, newEvent, recorded } from './testing/journal-of';
 import { LedgerModel, type ModelEvent } from './testing/ledger-model';
 import { STANDARD_LIFECYCLE } from './testing/standard-lifecycle';
 import { step } from './testing/steps';
+import { storedJournal } from './testing/stored-journal';
 
 const TIMEOUT = 60_000;
 const auditor = { sub: 'audit-1', role: 'auditor' };
@@ -256,11 +257,7 @@ describe.each(DIALECTS)('journal on %s', (dialect) => {
   it(
     'rebuilt from position 0 in small batches, it holds exactly the rows the live projection wrote',
     async () => {
-      const rows = async () => ({
-        entries: await readStore.queries.getRepository(JournalEntryRow).find({ order: { eventId: 'ASC' } }),
-        lines: await readStore.queries.getRepository(JournalLineRow).find({ order: { eventId: 'ASC', lineNo: 'ASC' } }),
-        balances: await readStore.queries.getRepository(JournalAccountBalanceRow).find({ order: { account: 'ASC' } }),
-      });
+      const rows = () => storedJournal(readStore);
       const live = await rows();
       await runner.stop();
 
@@ -275,11 +272,7 @@ describe.each(DIALECTS)('journal on %s', (dialect) => {
   it(
     'rebuilt in one batch, many lines to one account at once, it holds the rows applied one event per batch',
     async () => {
-      const rows = async () => ({
-        entries: await readStore.queries.getRepository(JournalEntryRow).find({ order: { eventId: 'ASC' } }),
-        lines: await readStore.queries.getRepository(JournalLineRow).find({ order: { eventId: 'ASC', lineNo: 'ASC' } }),
-        balances: await readStore.queries.getRepository(JournalAccountBalanceRow).find({ order: { account: 'ASC' } }),
-      });
+      const rows = () => storedJournal(readStore);
       await runner.stop();
       await rebuildProjection(fixture.events, readStore, journalProjection, { batchSize: 1 });
       const eventByEvent = await rows();

@@ -1,11 +1,14 @@
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import type { Fen, LoanOriginated } from '@pledge-ledger/domain';
 import type { Projection, ProjectionContext } from '../projections/projection';
-import { insertRows, upsertRows } from '../sql/upsert-rows';
+import { insertRows } from '../sql/insert-rows';
+import { upsertRows } from '../sql/upsert-rows';
 import { journalBalanceRow, journalEntryRow, journalLineRows } from './journal-rows';
 import { journalEntryFor, POSTING_EVENT_TYPES, type JournalEntry } from './posting-rules';
+import { JournalRebuild } from './journal-rebuild';
 
-type Tables = 'entries' | 'lines' | 'balances' | 'loans';
+export type JournalTables = 'entries' | 'lines' | 'balances' | 'loans';
+type Tables = JournalTables;
 
 export const JOURNAL_PROJECTION = 'journal';
 
@@ -18,7 +21,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return result;
 }
 
-interface BalanceTotals {
+export interface BalanceTotals {
   debit: Fen;
   credit: Fen;
 }
@@ -29,7 +32,7 @@ interface BalanceTotals {
  * whose entry is already stored is skipped, so an entry and its totals are never counted twice.
  * A batch costs a fixed handful of statements however many events it holds: the loans, the
  * entries (which answer which of them are new), their lines, and one read and one write of the
- * totals of each account touched.
+ * totals of each account touched. A rebuild folds the events in memory instead (journal-rebuild.ts).
  */
 export const journalProjection: Projection<Tables> = {
   name: JOURNAL_PROJECTION,
@@ -58,6 +61,8 @@ export const journalProjection: Projection<Tables> = {
     await writeLines(fresh, context);
     await addToBalances(fresh, context);
   },
+
+  startRebuild: (target) => new JournalRebuild(target),
 };
 
 /** The enterprise of every loan the batch's events name: originated in this batch or stored before. */

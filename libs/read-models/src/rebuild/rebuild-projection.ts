@@ -1,7 +1,13 @@
-import { START, type After, type EventStore } from '@pledge-ledger/event-store';
-import { applyBatch, type ProjectionTarget } from '../projections/apply-batch';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { START, type After, type EventStore, type RecordedEvent } from '@pledge-ledger/event-store';
+import { applyBatch, commitBatch, type ProjectionTarget } from '../projections/apply-batch';
 import { deleteCheckpoint, ensureCheckpoint, overwriteCheckpoint } from '../projections/projection-checkpoints';
-import type { Projection } from '../projections/projection';
+import {
+  projectionHandles,
+  type BatchWrites,
+  type Projection,
+  type ProjectionRebuild,
+} from '../projections/projection';
 import type { Dialect, ReadStore } from '../read-store/read-store';
 import { postgresTableCopies } from './postgres-table-copies';
 import { sqliteTableCopies } from './sqlite-table-copies';
@@ -38,6 +44,24 @@ function tableCopies(dialect: Dialect): TableCopies {
   return dialect === 'sqlite' ? sqliteTableCopies : postgresTableCopies;
 }
 
+/** Events folded between two turns of the event loop, so that a running batch's statements go on. */
+const FOLD_SLICE = 250;
+
+/** Folds a batch's events the projection handles, yielding now and then; undefined when none. */
+async function folded(
+  fold: ProjectionRebuild,
+  projection: Projection,
+  batch: readonly RecordedEvent[],
+): Promise<BatchWrites | undefined> {
+  let added = 0;
+  for (let i = 0; i < batch.length; i++) {
+    if (!projectionHandles(projection, batch[i].type)) continue;
+    fold.add(batch[i]);
+    if (++added % FOLD_SLICE === 0) await nextTurn();
+  }
+  return added > 0 ? fold.take() : undefined;
+}
+
 /**
  * Rebuilds a projection from position 0 into copies of its tables, then swaps them in, with the
  * checkpoint, in one transaction. Queries keep reading the live tables until that commit.
@@ -46,6 +70,10 @@ function tableCopies(dialect: Dialect): TableCopies {
  * arrived during the rebuild) and the swap, then resumes from the swapped-in checkpoint, which is
  * at or past its own. A runner in another process finds its checkpoint moved, rolls its batch
  * back and carries on from the new one.
+ *
+ * A projection with a rebuild fold (`startRebuild`, ProjectionRebuild) has each batch's rows
+ * computed in memory while the previous batch's statements run, so Node and the database work at
+ * the same time instead of taking turns; the others are applied batch by batch with `apply`.
  */
 export async function rebuildProjection(
   store: EventStore,
@@ -73,15 +101,36 @@ export async function rebuildProjection(
 
   let position: After = START;
   let events = 0;
+  const fold = projection.startRebuild?.({ tables: target.tables, dialect: readStore.dialect });
   const catchUp = async (): Promise<void> => {
     let batch = await store.readAll({ after: position, maxCount: batchSize });
+    let writes = fold ? await folded(fold, projection, batch) : undefined;
     while (batch.length > 0) {
       // Read the next batch while this one commits.
       const next = store.readAll({ after: batch[batch.length - 1].position, maxCount: batchSize });
       next.catch(() => undefined);
-      position = await applyBatch(readStore, projection, target, position, batch);
+      if (!fold) {
+        position = await applyBatch(readStore, projection, target, position, batch);
+        events += batch.length;
+        batch = await next;
+        continue;
+      }
+      // With a fold, the next batch is also folded while this one's statements run.
+      const committing = commitBatch(readStore, target, position, batch, writes);
+      // Awaited below; until then a failure must not count as an unhandled rejection.
+      committing.catch(() => undefined);
+      let following: RecordedEvent[];
+      let followingWrites: BatchWrites | undefined;
+      try {
+        following = await next;
+        followingWrites = await folded(fold, projection, following);
+      } finally {
+        // Settled before going on or failing: no transaction is left running behind the rebuild.
+        position = await committing;
+      }
       events += batch.length;
-      batch = await next;
+      batch = following;
+      writes = followingWrites;
     }
   };
 
