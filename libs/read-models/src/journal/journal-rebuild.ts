@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@pledge-ledger/event-store';
 import type { LoanOriginated } from '@pledge-ledger/domain';
 import type { BatchWrites, ProjectionContext, ProjectionRebuild } from '../projections/projection';
-import { prepareInsert } from '../sql/insert-rows';
+import { prepareBulkInsert } from '../sql/insert-rows';
 import { runRowStatements, upsertStatements } from '../sql/upsert-rows';
 import { journalBalanceRow, journalEntryRow, journalLineRows } from './journal-rows';
 import { journalEntryFor, type JournalEntry } from './posting-rules';
@@ -50,9 +50,9 @@ export class JournalRebuild implements ProjectionRebuild<JournalTables> {
   take(): BatchWrites<JournalTables> {
     const { dialect, tables } = this.target;
     const inserts = [
-      prepareInsert(dialect, tables.loans, this.loans),
-      prepareInsert(dialect, tables.entries, this.entries.map(journalEntryRow)),
-      prepareInsert(dialect, tables.lines, this.entries.flatMap(journalLineRows)),
+      prepareBulkInsert(dialect, tables.loans, this.loans),
+      prepareBulkInsert(dialect, tables.entries, this.entries.map(journalEntryRow)),
+      prepareBulkInsert(dialect, tables.lines, this.entries.flatMap(journalLineRows)),
     ];
     const balances = upsertStatements(
       dialect,

@@ -1,6 +1,6 @@
 import type { ReadStore } from '../read-store/read-store';
 import { DIALECTS, ReadModelFixture } from '../testing/read-model-fixture';
-import { insertRows, prepareInsert } from './insert-rows';
+import { insertRows, prepareBulkInsert } from './insert-rows';
 
 const TIMEOUT = 60_000;
 
@@ -21,8 +21,8 @@ const AWKWARD: Row[] = [
   { id: 'unicode', note: '质押融资 😀 "quoted", \'single\'', fen: '5' },
 ];
 
-/** insertRows is a COPY on PostgreSQL and INSERT statements on SQLite: the same rows either way. */
-describe.each(DIALECTS)('insertRows on %s', (dialect) => {
+/** A bulk insert is a COPY on PostgreSQL and INSERT statements on SQLite: the same rows either way, as insertRows. */
+describe.each(DIALECTS)('insertRows and prepareBulkInsert on %s', (dialect) => {
   let fixture: ReadModelFixture;
   let readStore: ReadStore;
 
@@ -49,8 +49,13 @@ describe.each(DIALECTS)('insertRows on %s', (dialect) => {
   it(
     'stores every value exactly: tabs, newlines, backslashes, \\N, null, empty, non-ASCII, 2^53 + 1',
     async () => {
+      const bulk = prepareBulkInsert(dialect, 'test_notes', AWKWARD);
+      await readStore.transaction((manager) => bulk({ manager, tables: {}, dialect }));
+      const inBulk = await stored();
+      await readStore.transaction((manager) => manager.query('DELETE FROM test_notes'));
       await readStore.transaction((manager) => insertRows({ manager, tables: {}, dialect }, 'test_notes', AWKWARD));
 
+      expect(inBulk).toEqual(byId(AWKWARD));
       expect(await stored()).toEqual(byId(AWKWARD));
     },
     TIMEOUT,
@@ -59,7 +64,7 @@ describe.each(DIALECTS)('insertRows on %s', (dialect) => {
   it(
     'writes with the rest of its transaction: a failure after it leaves nothing',
     async () => {
-      const writes = prepareInsert(dialect, 'test_notes', AWKWARD);
+      const writes = prepareBulkInsert(dialect, 'test_notes', AWKWARD);
       await expect(
         readStore.transaction(async (manager) => {
           await writes({ manager, tables: {}, dialect });
@@ -79,6 +84,10 @@ describe.each(DIALECTS)('insertRows on %s', (dialect) => {
         insertRows({ manager, tables: {}, dialect }, 'test_notes', [{ id: 'marker', note: 'first', fen: '1' }]),
       );
 
+      const bulk = prepareBulkInsert(dialect, 'test_notes', AWKWARD);
+      await expect(readStore.transaction((manager) => bulk({ manager, tables: {}, dialect }))).rejects.toThrow(
+        /unique|duplicate/i,
+      );
       await expect(
         readStore.transaction((manager) => insertRows({ manager, tables: {}, dialect }, 'test_notes', AWKWARD)),
       ).rejects.toThrow(/unique|duplicate/i);

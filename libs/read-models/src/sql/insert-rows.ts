@@ -5,20 +5,25 @@ import { insertStatements, runRowStatements, type SqlValue } from './upsert-rows
 
 /**
  * Inserts rows known to be new: a row whose key is already stored fails the statement (and so the
- * batch) instead of being skipped. Cheaper than `upsertRows`: on PostgreSQL it is a COPY, which
- * neither checks each row for a conflict nor parses a JSON parameter (the journal's lines: an
- * INSERT from JSON took 2.2 times as long, an upsert 1.7 times as long again); SQLite INSERTs.
+ * batch) instead of being skipped. Cheaper than `upsertRows` on PostgreSQL, which checks every row
+ * for a conflict before inserting it (1.7 times as long for the journal's lines).
  */
 export async function insertRows<Row extends Record<keyof Row, SqlValue>>(
   context: ProjectionContext,
   table: string,
   rows: readonly Row[],
 ): Promise<void> {
-  await prepareInsert(context.dialect, table, rows)(context);
+  await runRowStatements(context, insertStatements(context.dialect, table, rows));
 }
 
-/** `insertRows` with the rows serialised now and written when the returned function runs. */
-export function prepareInsert<Row extends Record<keyof Row, SqlValue>>(
+/**
+ * `insertRows` for bulk writes (a rebuild's batches of thousands of rows), the rows serialised now
+ * and written when the returned function runs. On PostgreSQL a COPY, which neither checks each row
+ * for a conflict nor parses a JSON parameter: the journal's lines went in 2.2 times as fast as by
+ * an INSERT from JSON. The live projections' batches are small and keep `insertRows`: a COPY there
+ * showed no gain in B2's projection lag, within its run-to-run spread (docs/benchmarks.md, B4).
+ */
+export function prepareBulkInsert<Row extends Record<keyof Row, SqlValue>>(
   dialect: Dialect,
   table: string,
   rows: readonly Row[],
