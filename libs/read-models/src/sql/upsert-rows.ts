@@ -35,7 +35,7 @@ export async function upsertRows<Row extends Record<keyof Row, SqlValue>>(
   return runRowStatements(context, upsertStatements(context.dialect, table, rows, options, returning));
 }
 
-/** One statement of `upsertRows` (or of `insertRows` on SQLite), built ahead of its transaction. */
+/** One statement of `upsertRows` or `insertRows`, built ahead of its transaction. */
 export interface RowStatement {
   readonly sql: string;
   readonly parameters: readonly SqlValue[];
@@ -58,7 +58,7 @@ export function upsertStatements<Row extends Record<keyof Row, SqlValue>>(
   return rowStatements(dialect, table, rows, `ON CONFLICT (${options.key.map(q).join(', ')}) ${onConflict}`, returning);
 }
 
-/** Plain INSERT statements of rows known to be new (insert-rows.ts uses them on SQLite). */
+/** Plain INSERT statements of rows known to be new (`insertRows`; `prepareBulkInsert` on SQLite). */
 export function insertStatements<Row extends Record<keyof Row, SqlValue>>(
   dialect: Dialect,
   table: string,
