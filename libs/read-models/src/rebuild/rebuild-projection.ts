@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { START, type After, type EventStore, type RecordedEvent } from '@pledge-ledger/event-store';
-import { applyBatch, commitBatch, type ProjectionTarget } from '../projections/apply-batch';
+import { commitBatch, type ProjectionTarget } from '../projections/apply-batch';
 import { deleteCheckpoint, ensureCheckpoint, overwriteCheckpoint } from '../projections/projection-checkpoints';
 import {
   projectionHandles,
@@ -44,6 +44,24 @@ function tableCopies(dialect: Dialect): TableCopies {
   return dialect === 'sqlite' ? sqliteTableCopies : postgresTableCopies;
 }
 
+/**
+ * The rebuild of a projection without a fold of its own: each batch's events go to `apply`, in the
+ * batch's transaction, as the live runner applies them.
+ */
+function applyingRebuild(projection: Projection): ProjectionRebuild {
+  let events: RecordedEvent[] = [];
+  return {
+    add: (event) => {
+      events.push(event);
+    },
+    take: () => {
+      const batch = events;
+      events = [];
+      return (context) => projection.apply(batch, context);
+    },
+  };
+}
+
 /** Events folded between two turns of the event loop, so that a running batch's statements go on. */
 const FOLD_SLICE = 250;
 
@@ -73,7 +91,8 @@ async function folded(
  *
  * A projection with a rebuild fold (`startRebuild`, ProjectionRebuild) has each batch's rows
  * computed in memory while the previous batch's statements run, so Node and the database work at
- * the same time instead of taking turns; the others are applied batch by batch with `apply`.
+ * the same time instead of taking turns; the others are applied batch by batch with `apply`
+ * (`applyingRebuild`), the next batch read meanwhile.
  */
 export async function rebuildProjection(
   store: EventStore,
@@ -101,21 +120,15 @@ export async function rebuildProjection(
 
   let position: After = START;
   let events = 0;
-  const fold = projection.startRebuild?.({ tables: target.tables, dialect: readStore.dialect });
+  const fold =
+    projection.startRebuild?.({ tables: target.tables, dialect: readStore.dialect }) ?? applyingRebuild(projection);
   const catchUp = async (): Promise<void> => {
     let batch = await store.readAll({ after: position, maxCount: batchSize });
-    let writes = fold ? await folded(fold, projection, batch) : undefined;
+    let writes = await folded(fold, projection, batch);
     while (batch.length > 0) {
-      // Read the next batch while this one commits.
+      // Read and fold the next batch while this one commits.
       const next = store.readAll({ after: batch[batch.length - 1].position, maxCount: batchSize });
       next.catch(() => undefined);
-      if (!fold) {
-        position = await applyBatch(readStore, projection, target, position, batch);
-        events += batch.length;
-        batch = await next;
-        continue;
-      }
-      // With a fold, the next batch is also folded while this one's statements run.
       const committing = commitBatch(readStore, target, position, batch, writes);
       // Awaited below; until then a failure must not count as an unhandled rejection.
       committing.catch(() => undefined);
