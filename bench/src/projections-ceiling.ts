@@ -1,15 +1,12 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { LoanOriginated } from '@pledge-ledger/domain';
 import { PostgresEventStore, START, type After, type RecordedEvent } from '@pledge-ledger/event-store';
 import {
   REBUILD_BATCH_SIZE,
-  journalEntryFor,
+  JournalRebuild,
+  journalProjection,
   loanViewProjection,
-  journalBalanceRow,
-  journalEntryRow,
-  journalLineRows,
   projectionHandles,
   foldLoanEvent,
   foldedLoanFromRow,
@@ -36,9 +33,9 @@ import {
  * Exactly, for the journal (the loan view: below):
  *  - Before the clock: the whole history is read (our store, pages of REBUILD_BATCH_SIZE = 2,000
  *    events, the pages our rebuild reads) and, per page, the rows our journal writes for it are
- *    computed with our posting rules and serialised as the JSON our rebuild sends: the entries,
- *    their lines, the loans originated, and the running totals of the accounts the page touches as
- *    they stand after it. They go to a temporary file (one page's worth is read back at a time, so
+ *    computed by our rebuild's own fold (`JournalRebuild.takeRows`) and serialised as our rebuild
+ *    sends them: the entries, their lines, the loans originated, and the running totals of the
+ *    accounts the page touches as they stand after it. They go to a temporary file (one page's worth is read back at a time, so
  *    memory stays flat), with the page's last position; the tables (`JOURNAL_TABLES_DDL.keysOnly`:
  *    the journal's columns and primary keys, no secondary index, never built) are created in a
  *    fresh schema.
@@ -99,10 +96,13 @@ export interface CeilingData {
   readonly precomputeSeconds: number;
 }
 
-/** The journal: entries, lines, loans originated, and the totals of the accounts a page touches as they stand after it. */
+/**
+ * The journal: entries, lines, loans originated, and the totals of the accounts a page touches as
+ * they stand after it: the rows our rebuild's fold computes (`JournalRebuild.takeRows`).
+ */
 export function journalCeiling(): CeilingTarget {
-  const enterprises = new Map<string, string>();
-  const totals = new Map<string, { debit: bigint; credit: bigint }>();
+  const newFold = () => new JournalRebuild({ tables: journalProjection.tables, dialect: 'postgres' });
+  let fold = newFold();
   const counts = { loans: 0, entries: 0, lines: 0, balances: 0 };
   return {
     name: 'journal',
@@ -119,33 +119,11 @@ export function journalCeiling(): CeilingTarget {
     },
     counts,
     release() {
-      enterprises.clear();
-      totals.clear();
+      fold = newFold();
     },
     rowsOf(page) {
-      const rows: Record<keyof typeof counts, object[]> = { loans: [], entries: [], lines: [], balances: [] };
-      const touched = new Set<string>();
-      for (const event of page) {
-        if (event.type === 'LoanOriginated') {
-          const loan = event.data as unknown as LoanOriginated['data'];
-          enterprises.set(loan.loanId, loan.enterpriseId);
-          rows.loans.push({ loan_id: loan.loanId, bank_id: loan.bankId, enterprise_id: loan.enterpriseId });
-          continue;
-        }
-        const entry = journalEntryFor(event, (loanId) => enterprises.get(loanId));
-        if (!entry) continue;
-        rows.entries.push(journalEntryRow(entry));
-        rows.lines.push(...journalLineRows(entry));
-        for (const line of entry.lines) {
-          const total = totals.get(line.account) ?? { debit: 0n, credit: 0n };
-          totals.set(line.account, { debit: total.debit + line.debit, credit: total.credit + line.credit });
-          touched.add(line.account);
-        }
-      }
-      for (const account of touched) {
-        const total = totals.get(account)!;
-        rows.balances.push(journalBalanceRow(account, total.debit, total.credit));
-      }
+      for (const event of page) if (projectionHandles(journalProjection, event.type)) fold.add(event);
+      const rows = fold.takeRows();
       for (const part of Object.keys(counts) as (keyof typeof counts)[]) counts[part] += rows[part].length;
       return rows;
     },

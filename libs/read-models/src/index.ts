@@ -23,6 +23,7 @@ export * from './journal/posting-rules';
 export * from './journal/journal.entity';
 export * from './journal/journal.projection';
 export * from './journal/journal-rows';
+export * from './journal/journal-rebuild';
 export * from './journal/journal.query';
 export * from './journal/journal-query.errors';
 export * from './loans/loan-view.entity';

@@ -17,6 +17,8 @@ import type { BalanceTotals, JournalTables } from './journal.projection';
  * its entries are plain INSERTs: an event id recorded twice in the history (which the stores and
  * the import never let happen) fails the rebuild on the entries' key instead of counting once.
  */
+export type JournalRows = Record<JournalTables, Array<Record<string, string | number>>>;
+
 export class JournalRebuild implements ProjectionRebuild<JournalTables> {
   private readonly enterprises = new Map<string, string>();
   private readonly totals = new Map<string, BalanceTotals>();
@@ -49,26 +51,40 @@ export class JournalRebuild implements ProjectionRebuild<JournalTables> {
 
   take(): BatchWrites<JournalTables> {
     const { dialect, tables } = this.target;
+    const rows = this.takeRows();
     const inserts = [
-      prepareBulkInsert(dialect, tables.loans, this.loans),
-      prepareBulkInsert(dialect, tables.entries, this.entries.map(journalEntryRow)),
-      prepareBulkInsert(dialect, tables.lines, this.entries.flatMap(journalLineRows)),
+      prepareBulkInsert(dialect, tables.loans, rows.loans),
+      prepareBulkInsert(dialect, tables.entries, rows.entries),
+      prepareBulkInsert(dialect, tables.lines, rows.lines),
     ];
-    const balances = upsertStatements(
-      dialect,
-      tables.balances,
-      [...this.touched].map((account) => {
-        const total = this.totals.get(account)!;
-        return journalBalanceRow(account, total.debit, total.credit);
-      }),
-      { key: ['account'], update: ['debit_total', 'credit_total'] },
-    );
-    this.loans = [];
-    this.entries = [];
-    this.touched = new Set();
+    const balances = upsertStatements(dialect, tables.balances, rows.balances, {
+      key: ['account'],
+      update: ['debit_total', 'credit_total'],
+    });
     return async (context) => {
       for (const insert of inserts) await insert(context);
       await runRowStatements(context, balances);
     };
+  }
+
+  /**
+   * The rows of every event added since the last call, by table: loans originated, entries, their
+   * lines, and the totals of the accounts they touched as they stand now. `take` writes these; B4's
+   * ceiling (bench/src/projections-ceiling.ts) writes the same rows with no projection around them.
+   */
+  takeRows(): JournalRows {
+    const rows: JournalRows = {
+      loans: this.loans,
+      entries: this.entries.map(journalEntryRow),
+      lines: this.entries.flatMap(journalLineRows),
+      balances: [...this.touched].map((account) => {
+        const total = this.totals.get(account)!;
+        return journalBalanceRow(account, total.debit, total.credit);
+      }),
+    };
+    this.loans = [];
+    this.entries = [];
+    this.touched = new Set();
+    return rows;
   }
 }
