@@ -8,7 +8,6 @@ import { journalEntryFor, POSTING_EVENT_TYPES, type JournalEntry } from './posti
 import { JournalRebuild } from './journal-rebuild';
 
 export type JournalTables = 'entries' | 'lines' | 'balances' | 'loans';
-type Tables = JournalTables;
 
 export const JOURNAL_PROJECTION = 'journal';
 
@@ -34,7 +33,7 @@ export interface BalanceTotals {
  * entries (which answer which of them are new), their lines, and one read and one write of the
  * totals of each account touched. A rebuild folds the events in memory instead (journal-rebuild.ts).
  */
-export const journalProjection: Projection<Tables> = {
+export const journalProjection: Projection<JournalTables> = {
   name: JOURNAL_PROJECTION,
   handles: new Set([...POSTING_EVENT_TYPES, 'LoanOriginated']),
   tables: {
@@ -44,7 +43,7 @@ export const journalProjection: Projection<Tables> = {
     loans: 'journal_loans',
   },
 
-  async apply(events: readonly RecordedEvent[], context: ProjectionContext<Tables>): Promise<void> {
+  async apply(events: readonly RecordedEvent[], context: ProjectionContext<JournalTables>): Promise<void> {
     const enterprises = await loanEnterprises(events, context);
     const seen = new Set<string>();
     const entries: JournalEntry[] = [];
@@ -68,7 +67,7 @@ export const journalProjection: Projection<Tables> = {
 /** The enterprise of every loan the batch's events name: originated in this batch or stored before. */
 async function loanEnterprises(
   events: readonly RecordedEvent[],
-  context: ProjectionContext<Tables>,
+  context: ProjectionContext<JournalTables>,
 ): Promise<Map<string, string>> {
   const enterprises = new Map<string, string>();
   const originated = events
@@ -107,7 +106,7 @@ async function loanEnterprises(
  */
 async function insertEntries(
   entries: readonly JournalEntry[],
-  context: ProjectionContext<Tables>,
+  context: ProjectionContext<JournalTables>,
 ): Promise<Set<string>> {
   const inserted = await upsertRows(
     context,
@@ -120,12 +119,15 @@ async function insertEntries(
 }
 
 /** The lines of new entries only (`insertEntries`), so none can be stored already: a plain INSERT. */
-async function writeLines(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
+async function writeLines(entries: readonly JournalEntry[], context: ProjectionContext<JournalTables>): Promise<void> {
   await insertRows(context, context.tables.lines, entries.flatMap(journalLineRows));
 }
 
 /** Reads the touched accounts' totals, adds the batch's lines in memory and writes each account once. */
-async function addToBalances(entries: readonly JournalEntry[], context: ProjectionContext<Tables>): Promise<void> {
+async function addToBalances(
+  entries: readonly JournalEntry[],
+  context: ProjectionContext<JournalTables>,
+): Promise<void> {
   const totals = new Map<string, BalanceTotals>();
   const accounts = [...new Set(entries.flatMap((entry) => entry.lines.map((line) => line.account)))];
   for (const chunk of chunks(accounts)) {

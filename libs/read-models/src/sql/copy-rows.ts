@@ -49,7 +49,6 @@ export function copyOf<Row extends Record<keyof Row, SqlValue>>(table: string, r
  * from `json_populate_recordset` (docs/benchmarks.md, B4).
  */
 export async function copyRows(manager: EntityManager, copy: CopyRows): Promise<void> {
-  if (copy.text === '') return;
   const runner = manager.queryRunner;
   if (!runner) throw new Error('copyRows needs the manager of a transaction');
   await copyRowsOn((await runner.connect()) as ClientBase, copy);
